@@ -5,6 +5,7 @@ import { defineConfig } from "vitest/config";
 // journeys (apps/web/e2e/*.e2e.test.ts, against a server the suite starts itself).
 export default defineConfig({
   test: {
+    reporters: ["default", "./tools/summary-reporter.ts"],
     projects: [
       {
         test: {

@@ -5,3 +5,4 @@ export * from "./ids.ts";
 export * from "./session.ts";
 export * from "./locations.ts";
 export * from "./auth.ts";
+export * from "./routing.ts";

@@ -52,7 +52,7 @@ export function parseMoney(text: string, currency: string): number | undefined {
 
 /**
  * Share of an amount in basis points, rounded half away from zero, in integers only.
- * percentOf(1999, 2300) = 460 (23 % of 19.99).
+ * applyBasisPoints(1999, 2300) = 460 (23 % of 19.99).
  */
 export function applyBasisPoints(amount: number, bps: number): number {
   const product = amount * bps;
