@@ -6,3 +6,5 @@ export * from "./session.ts";
 export * from "./locations.ts";
 export * from "./auth.ts";
 export * from "./routing.ts";
+export * from "./events.ts";
+export * from "./inventory.ts";

@@ -1,0 +1,12 @@
+export {
+  applyMigrationFiles,
+  applyMigrations,
+  createMigration,
+  diffMigrationsToSchema,
+  migrationStatus,
+  readMigrations,
+  MIGRATION_NAME,
+  type MigrationFileInfo,
+  type MigrationStatus,
+} from "./migrations.ts";
+export { migrationsDir, repoRoot, schemaPath } from "./paths.ts";

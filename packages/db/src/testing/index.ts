@@ -1,0 +1,132 @@
+// Throw-away databases for *.db.test.ts files. Only test code imports this module (it
+// imports vitest). See docs/database.md "Test databases".
+import { randomBytes } from "node:crypto";
+import pg from "pg";
+import { describe, test } from "vitest";
+import { openDatabase, type Database } from "../client.ts";
+import { applyMigrationFiles } from "../migrate/migrations.ts";
+
+export interface TestDatabase extends Database {
+  /** `oms_test_<timestamp>_<random>` on PostgreSQL, `memory` on PGlite. */
+  name: string;
+  /** Closes the connection and drops the database. Safe to call twice. */
+  drop(): Promise<void>;
+}
+
+const SKIP_REASON = "skipped: needs PostgreSQL (set TEST_DATABASE_URL)";
+
+function testDatabaseUrl(): string | undefined {
+  return process.env.TEST_DATABASE_URL?.trim() || undefined;
+}
+
+function inCi(): boolean {
+  const ci = process.env.CI?.trim().toLowerCase();
+  return !!ci && ci !== "0" && ci !== "false";
+}
+
+/** Which database `createTestDatabase` gives: PostgreSQL when TEST_DATABASE_URL is set. */
+export function testDatabaseKind(): "postgres" | "pglite" {
+  return testDatabaseUrl() ? "postgres" : "pglite";
+}
+
+const ciWithoutPostgres =
+  "CI is set but TEST_DATABASE_URL is not: CI must run the PostgreSQL-only tests (concurrency, locking). " +
+  "Set TEST_DATABASE_URL, e.g. postgresql://postgres@127.0.0.1:5432/postgres.";
+
+/**
+ * Whether tests that need real concurrency (row locks, parallel transactions) can run:
+ * PGlite runs one statement at a time, so they need a PostgreSQL server. Locally without
+ * TEST_DATABASE_URL: false. In CI without it: throws, so the gap cannot go unnoticed.
+ */
+export function requirePostgresForConcurrency(): boolean {
+  if (testDatabaseUrl()) return true;
+  if (inCi()) throw new Error(ciWithoutPostgres);
+  return false;
+}
+
+/**
+ * A suite that needs PostgreSQL. Runs when TEST_DATABASE_URL is set; otherwise it is
+ * registered as skipped with the reason in its name. With CI set it never skips: without
+ * TEST_DATABASE_URL it fails with a message saying what to set.
+ */
+export function describeOnPostgres(name: string, fn: () => void): void {
+  if (testDatabaseUrl()) {
+    describe(name, fn);
+  } else if (inCi()) {
+    describe(name, () => {
+      test("has a PostgreSQL server (TEST_DATABASE_URL)", () => {
+        throw new Error(ciWithoutPostgres);
+      });
+    });
+  } else {
+    describe.skipIf(true)(`${name} (${SKIP_REASON})`, fn);
+  }
+}
+
+/**
+ * A fresh, migrated database for one test file: a new PostgreSQL database
+ * `oms_test_<timestamp>_<random>` when TEST_DATABASE_URL is set (the URL is only used to
+ * create and drop it), otherwise an in-memory PGlite. Call `drop()` in `afterAll`.
+ *
+ * Migrations are applied from the same files in the same order as `applyMigrations`, but
+ * without the schema engine (loading its WebAssembly costs more than the migration itself),
+ * and recorded in `_prisma_migrations`, so `migrationStatus` reports them as applied.
+ */
+export async function createTestDatabase(): Promise<TestDatabase> {
+  const url = testDatabaseUrl();
+  return url ? createPostgresTestDatabase(url) : createPgliteTestDatabase();
+}
+
+async function createPgliteTestDatabase(): Promise<TestDatabase> {
+  const database = openDatabase({ dataDir: "memory://" });
+  try {
+    await applyMigrationFiles(database);
+  } catch (error) {
+    await database.close().catch(() => undefined);
+    throw error;
+  }
+  const close = once(() => database.close());
+  return { ...database, close, name: "memory", drop: close };
+}
+
+/** Test files often both close and drop; the second call must not fail. */
+function once(fn: () => Promise<void>): () => Promise<void> {
+  let done: Promise<void> | undefined;
+  return () => (done ??= fn());
+}
+
+async function createPostgresTestDatabase(adminUrl: string): Promise<TestDatabase> {
+  const name = `oms_test_${Date.now()}_${randomBytes(4).toString("hex")}`;
+  await adminQuery(adminUrl, `CREATE DATABASE "${name}"`);
+  const url = new URL(adminUrl);
+  url.pathname = `/${name}`;
+  let database: Database | undefined;
+  const close = once(async () => {
+    await database?.close();
+  });
+  const drop = once(async () => {
+    try {
+      await close();
+    } finally {
+      await adminQuery(adminUrl, `DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+    }
+  });
+  try {
+    database = openDatabase({ url: url.toString() });
+    await applyMigrationFiles(database);
+  } catch (error) {
+    await drop().catch(() => undefined);
+    throw error;
+  }
+  return { ...database, close, name, drop };
+}
+
+async function adminQuery(adminUrl: string, sql: string): Promise<void> {
+  const client = new pg.Client({ connectionString: adminUrl, application_name: "oms-tests" });
+  await client.connect();
+  try {
+    await client.query(sql);
+  } finally {
+    await client.end();
+  }
+}
