@@ -10,6 +10,7 @@ export default defineConfig({
       {
         test: {
           name: "unit",
+          sequence: { groupOrder: 0 },
           include: ["packages/*/src/**/*.test.ts", "apps/web/src/**/*.test.ts"],
           exclude: ["**/*.db.test.ts", "**/node_modules/**"],
           environment: "node",
@@ -18,6 +19,7 @@ export default defineConfig({
       {
         test: {
           name: "db",
+          sequence: { groupOrder: 1 },
           include: ["packages/*/src/**/*.db.test.ts", "apps/web/src/**/*.db.test.ts"],
           exclude: ["**/node_modules/**"],
           environment: "node",
@@ -30,6 +32,7 @@ export default defineConfig({
       {
         test: {
           name: "e2e",
+          sequence: { groupOrder: 2 },
           include: ["apps/web/e2e/**/*.e2e.test.ts"],
           environment: "node",
           testTimeout: 120_000,

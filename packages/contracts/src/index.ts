@@ -8,3 +8,5 @@ export * from "./auth.ts";
 export * from "./routing.ts";
 export * from "./events.ts";
 export * from "./inventory.ts";
+export * from "./returns.ts";
+export * from "./customers.ts";

@@ -3,7 +3,7 @@
 // existing migrations to prisma/schema.prisma. Works offline: no server, no shadow database
 // (see docs/database.md).
 import { relative } from "node:path";
-import { createMigration, MIGRATION_NAME, repoRoot } from "../src/migrate/index.ts";
+import { createMigration, errorMessage, MIGRATION_NAME, repoRoot } from "../src/migrate/index.ts";
 
 const name = process.argv[2];
 if (!name || !MIGRATION_NAME.test(name) || process.argv.length > 3) {
@@ -23,6 +23,6 @@ try {
     console.log("Review it, add any hand-written SQL (CHECKs, triggers), then run npm run db:migrate.");
   }
 } catch (error) {
-  console.error(`Could not create the migration: ${error instanceof Error ? error.message : String(error)}`);
+  console.error(`Could not create the migration: ${errorMessage(error)}`);
   process.exit(1);
 }

@@ -2,7 +2,7 @@
 // Applies the pending migrations of prisma/migrations to the configured database:
 // DATABASE_URL when set, otherwise the embedded PGlite under $DATA_DIR/pglite (.data/pglite).
 import { openDatabase } from "../src/client.ts";
-import { applyMigrations, migrationStatus } from "../src/migrate/index.ts";
+import { applyMigrations, errorMessage, migrationStatus } from "../src/migrate/index.ts";
 
 const started = performance.now();
 let database: ReturnType<typeof openDatabase> | undefined;
@@ -25,7 +25,7 @@ try {
     for (const name of applied) console.log(`  ${name}`);
   }
 } catch (error) {
-  console.error(`Migration failed: ${error instanceof Error ? error.message : String(error)}`);
+  console.error(`Migration failed: ${errorMessage(error)}`);
   process.exitCode = 1;
 } finally {
   await database?.close().catch(() => undefined);

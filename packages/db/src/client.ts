@@ -63,7 +63,7 @@ function openPostgres(url: string, env: DbEnv): Database {
 function openPglite(dataDir: string): Database {
   if (!dataDir.startsWith("memory://")) mkdirSync(dataDir, { recursive: true });
   const pglite = new PGlite(dataDir);
-  const adapterFactory = new PrismaPGlite(pglite) as unknown as SqlMigrationAwareDriverAdapterFactory;
+  const adapterFactory: SqlMigrationAwareDriverAdapterFactory = new PrismaPGlite(pglite);
   const prisma = new PrismaClient({ adapter: adapterFactory });
   return {
     prisma,

@@ -61,9 +61,11 @@ export async function readSchemaFile(): Promise<{ path: string; content: string 
 export async function withSchemaEngine<T>(
   database: Database,
   fn: (engine: SchemaEngine, schema: { path: string; content: string }) => Promise<T>,
+  schemaOverride?: string,
 ): Promise<T> {
   const mod = await loadSchemaEngine();
   const schema = await readSchemaFile();
+  if (schemaOverride !== undefined) schema.content = schemaOverride;
   const log: string[] = [];
   const { factory, disposeAll } = withWholeScripts(database.adapterFactory);
   try {
@@ -172,14 +174,16 @@ function toAdapterError(error: unknown): Error {
 
 /** The engine throws plain objects or strings; turn them into Errors with a readable message. */
 function engineError(error: unknown, log: string[]): Error {
-  if (error instanceof Error) return error;
   let message: string;
-  if (typeof error === "string") message = error;
+  if (error instanceof Error) message = error.message;
+  else if (typeof error === "string") message = error;
   else if (error && typeof error === "object" && "message" in error) {
     message = String((error as { message: unknown }).message);
   } else message = JSON.stringify(error);
-  const tail = log.slice(-5).join("\n");
-  return new Error(tail ? `${message}\n${tail}` : message, { cause: error });
+  // Drop the engine's Rust span trace ("   0: sql_schema_connector::..."): noise for readers.
+  const trace = message.search(/\n\s+0: /);
+  if (trace > 0) message = message.slice(0, trace);
+  return new Error(message.trim(), { cause: { error, log } });
 }
 
 export type { DiffTarget, MigrationList };

@@ -9,4 +9,4 @@ export {
   type MigrationFileInfo,
   type MigrationStatus,
 } from "./migrations.ts";
-export { migrationsDir, repoRoot, schemaPath } from "./paths.ts";
+export { errorMessage, migrationsDir, repoRoot, schemaPath } from "./paths.ts";

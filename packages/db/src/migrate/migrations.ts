@@ -107,7 +107,9 @@ export async function migrationStatus(database: Database): Promise<MigrationStat
  * database) and lets the schema engine diff that database against the datamodel.
  * CHECK constraints and triggers are invisible to the datamodel, so the diff ignores them.
  */
-export async function diffMigrationsToSchema(): Promise<string> {
+export async function diffMigrationsToSchema(
+  options: { /** Schema text to compare against instead of prisma/schema.prisma (tests). */ schema?: string } = {},
+): Promise<string> {
   const scratch = openDatabase({ dataDir: "memory://" });
   try {
     await applyMigrationFiles(scratch);
@@ -119,6 +121,7 @@ export async function diffMigrationsToSchema(): Promise<string> {
         exitCode: null,
         filters: noFilters,
       }),
+      options.schema,
     );
     const sql = (result.stdout ?? "").trim();
     return sql === "-- This is an empty migration." ? "" : sql;

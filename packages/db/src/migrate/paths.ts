@@ -25,3 +25,10 @@ export function repoRoot(): string {
 
 export const schemaPath = (): string => join(repoRoot(), "prisma", "schema.prisma");
 export const migrationsDir = (): string => join(repoRoot(), "prisma", "migrations");
+
+/** One readable line from an error: Prisma prefixes its messages with "Invalid `...` invocation:". */
+export function errorMessage(error: unknown): string {
+  const text = error instanceof Error ? error.message : String(error);
+  const lines = text.split("\n").map((l) => l.trim()).filter((l) => l && !/^Invalid `.*` invocation/.test(l));
+  return lines.join("\n") || text;
+}

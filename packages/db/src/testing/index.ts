@@ -72,15 +72,21 @@ export function describeOnPostgres(name: string, fn: () => void): void {
  * without the schema engine (loading its WebAssembly costs more than the migration itself),
  * and recorded in `_prisma_migrations`, so `migrationStatus` reports them as applied.
  */
-export async function createTestDatabase(): Promise<TestDatabase> {
+export async function createTestDatabase(options: CreateTestDatabaseOptions = {}): Promise<TestDatabase> {
   const url = testDatabaseUrl();
-  return url ? createPostgresTestDatabase(url) : createPgliteTestDatabase();
+  const migrate = options.migrate ?? true;
+  return url ? createPostgresTestDatabase(url, migrate) : createPgliteTestDatabase(migrate);
 }
 
-async function createPgliteTestDatabase(): Promise<TestDatabase> {
+export interface CreateTestDatabaseOptions {
+  /** false: an empty database, for tests of the migration runner itself. Default true. */
+  migrate?: boolean;
+}
+
+async function createPgliteTestDatabase(migrate: boolean): Promise<TestDatabase> {
   const database = openDatabase({ dataDir: "memory://" });
   try {
-    await applyMigrationFiles(database);
+    if (migrate) await applyMigrationFiles(database);
   } catch (error) {
     await database.close().catch(() => undefined);
     throw error;
@@ -95,7 +101,7 @@ function once(fn: () => Promise<void>): () => Promise<void> {
   return () => (done ??= fn());
 }
 
-async function createPostgresTestDatabase(adminUrl: string): Promise<TestDatabase> {
+async function createPostgresTestDatabase(adminUrl: string, migrate: boolean): Promise<TestDatabase> {
   const name = `oms_test_${Date.now()}_${randomBytes(4).toString("hex")}`;
   await adminQuery(adminUrl, `CREATE DATABASE "${name}"`);
   const url = new URL(adminUrl);
@@ -113,7 +119,7 @@ async function createPostgresTestDatabase(adminUrl: string): Promise<TestDatabas
   });
   try {
     database = openDatabase({ url: url.toString() });
-    await applyMigrationFiles(database);
+    if (migrate) await applyMigrationFiles(database);
   } catch (error) {
     await drop().catch(() => undefined);
     throw error;

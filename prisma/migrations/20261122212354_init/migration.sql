@@ -100,7 +100,7 @@ CREATE TABLE "OrganizationSettings" (
     "unclaimedCancelDays" INTEGER NOT NULL DEFAULT 7,
     "discountApprovalBps" INTEGER NOT NULL DEFAULT 2000,
     "cashVarianceNoteThreshold" INTEGER NOT NULL DEFAULT 500,
-    "updatedAt" TIMESTAMP(3) NOT NULL,
+    "updatedAt" TIMESTAMPTZ(3) NOT NULL,
 
     CONSTRAINT "OrganizationSettings_pkey" PRIMARY KEY ("id")
 );
@@ -142,8 +142,8 @@ CREATE TABLE "Location" (
     "openingHours" JSONB NOT NULL,
     "dailyCapacity" INTEGER,
     "active" BOOLEAN NOT NULL DEFAULT true,
-    "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
-    "updatedAt" TIMESTAMP(3) NOT NULL,
+    "createdAt" TIMESTAMPTZ(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "updatedAt" TIMESTAMPTZ(3) NOT NULL,
 
     CONSTRAINT "Location_pkey" PRIMARY KEY ("id")
 );
@@ -167,8 +167,8 @@ CREATE TABLE "Product" (
     "categoryId" UUID NOT NULL,
     "taxCategory" "TaxCategory" NOT NULL DEFAULT 'STANDARD',
     "active" BOOLEAN NOT NULL DEFAULT true,
-    "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
-    "updatedAt" TIMESTAMP(3) NOT NULL,
+    "createdAt" TIMESTAMPTZ(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "updatedAt" TIMESTAMPTZ(3) NOT NULL,
 
     CONSTRAINT "Product_pkey" PRIMARY KEY ("id")
 );
@@ -182,8 +182,8 @@ CREATE TABLE "Variant" (
     "options" JSONB NOT NULL DEFAULT '{}',
     "weightGrams" INTEGER,
     "active" BOOLEAN NOT NULL DEFAULT true,
-    "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
-    "updatedAt" TIMESTAMP(3) NOT NULL,
+    "createdAt" TIMESTAMPTZ(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "updatedAt" TIMESTAMPTZ(3) NOT NULL,
 
     CONSTRAINT "Variant_pkey" PRIMARY KEY ("id")
 );
@@ -202,7 +202,7 @@ CREATE TABLE "VariantPrice" (
     "currency" CHAR(3) NOT NULL,
     "amount" INTEGER NOT NULL,
     "compareAt" INTEGER,
-    "updatedAt" TIMESTAMP(3) NOT NULL,
+    "updatedAt" TIMESTAMPTZ(3) NOT NULL,
 
     CONSTRAINT "VariantPrice_pkey" PRIMARY KEY ("variantId","currency")
 );
@@ -218,7 +218,7 @@ CREATE TABLE "InventoryLevel" (
     "reorderPoint" INTEGER NOT NULL DEFAULT 0,
     "inTransit" INTEGER NOT NULL DEFAULT 0,
     "bin" TEXT,
-    "updatedAt" TIMESTAMP(3) NOT NULL,
+    "updatedAt" TIMESTAMPTZ(3) NOT NULL,
 
     CONSTRAINT "InventoryLevel_pkey" PRIMARY KEY ("id")
 );
@@ -240,7 +240,7 @@ CREATE TABLE "InventoryMovement" (
     "purchaseOrderId" UUID,
     "actorKind" "ActorKind" NOT NULL,
     "actorId" TEXT,
-    "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "createdAt" TIMESTAMPTZ(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
 
     CONSTRAINT "InventoryMovement_pkey" PRIMARY KEY ("id")
 );
@@ -254,9 +254,9 @@ CREATE TABLE "Reservation" (
     "status" "ReservationStatus" NOT NULL DEFAULT 'ACTIVE',
     "orderId" UUID,
     "fulfillmentOrderLineId" UUID,
-    "expiresAt" TIMESTAMP(3),
-    "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
-    "updatedAt" TIMESTAMP(3) NOT NULL,
+    "expiresAt" TIMESTAMPTZ(3),
+    "createdAt" TIMESTAMPTZ(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "updatedAt" TIMESTAMPTZ(3) NOT NULL,
 
     CONSTRAINT "Reservation_pkey" PRIMARY KEY ("id")
 );
@@ -270,9 +270,9 @@ CREATE TABLE "Transfer" (
     "status" "TransferStatus" NOT NULL DEFAULT 'REQUESTED',
     "note" TEXT,
     "createdById" UUID,
-    "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
-    "shippedAt" TIMESTAMP(3),
-    "receivedAt" TIMESTAMP(3),
+    "createdAt" TIMESTAMPTZ(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "shippedAt" TIMESTAMPTZ(3),
+    "receivedAt" TIMESTAMPTZ(3),
 
     CONSTRAINT "Transfer_pkey" PRIMARY KEY ("id")
 );
@@ -296,8 +296,8 @@ CREATE TABLE "CycleCount" (
     "locationId" UUID NOT NULL,
     "status" "CycleCountStatus" NOT NULL DEFAULT 'OPEN',
     "createdById" UUID,
-    "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
-    "postedAt" TIMESTAMP(3),
+    "createdAt" TIMESTAMPTZ(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "postedAt" TIMESTAMPTZ(3),
 
     CONSTRAINT "CycleCount_pkey" PRIMARY KEY ("id")
 );
@@ -321,9 +321,9 @@ CREATE TABLE "PurchaseOrder" (
     "locationId" UUID NOT NULL,
     "status" "PurchaseOrderStatus" NOT NULL DEFAULT 'DRAFT',
     "currency" CHAR(3) NOT NULL,
-    "expectedAt" TIMESTAMP(3),
+    "expectedAt" TIMESTAMPTZ(3),
     "createdById" UUID,
-    "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "createdAt" TIMESTAMPTZ(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
 
     CONSTRAINT "PurchaseOrder_pkey" PRIMARY KEY ("id")
 );
@@ -349,8 +349,8 @@ CREATE TABLE "Customer" (
     "lastName" TEXT NOT NULL,
     "marketingOptIn" BOOLEAN NOT NULL DEFAULT false,
     "note" TEXT,
-    "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
-    "updatedAt" TIMESTAMP(3) NOT NULL,
+    "createdAt" TIMESTAMPTZ(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "updatedAt" TIMESTAMPTZ(3) NOT NULL,
 
     CONSTRAINT "Customer_pkey" PRIMARY KEY ("id")
 );
@@ -384,8 +384,8 @@ CREATE TABLE "StoreCredit" (
     "balance" INTEGER NOT NULL,
     "initial" INTEGER NOT NULL,
     "returnId" UUID,
-    "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
-    "updatedAt" TIMESTAMP(3) NOT NULL,
+    "createdAt" TIMESTAMPTZ(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "updatedAt" TIMESTAMPTZ(3) NOT NULL,
 
     CONSTRAINT "StoreCredit_pkey" PRIMARY KEY ("id")
 );
@@ -414,16 +414,16 @@ CREATE TABLE "Order" (
     "paymentStatus" "PaymentStatus" NOT NULL DEFAULT 'PENDING',
     "shippingAddress" JSONB,
     "routingTrace" JSONB,
-    "promisedAt" TIMESTAMP(3),
+    "promisedAt" TIMESTAMPTZ(3),
     "isLate" BOOLEAN NOT NULL DEFAULT false,
     "note" TEXT,
     "mergedIntoId" UUID,
     "cancelReason" TEXT,
-    "placedAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
-    "cancelledAt" TIMESTAMP(3),
-    "completedAt" TIMESTAMP(3),
+    "placedAt" TIMESTAMPTZ(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "cancelledAt" TIMESTAMPTZ(3),
+    "completedAt" TIMESTAMPTZ(3),
     "createdById" UUID,
-    "updatedAt" TIMESTAMP(3) NOT NULL,
+    "updatedAt" TIMESTAMPTZ(3) NOT NULL,
 
     CONSTRAINT "Order_pkey" PRIMARY KEY ("id")
 );
@@ -459,17 +459,17 @@ CREATE TABLE "FulfillmentOrder" (
     "status" "FulfillmentStatus" NOT NULL DEFAULT 'NEW',
     "pickupCode" TEXT,
     "claimedById" UUID,
-    "claimedAt" TIMESTAMP(3),
-    "promisedAt" TIMESTAMP(3),
+    "claimedAt" TIMESTAMPTZ(3),
+    "promisedAt" TIMESTAMPTZ(3),
     "bagCount" INTEGER,
     "stagingShelf" TEXT,
     "rejectedReason" TEXT,
-    "readyAt" TIMESTAMP(3),
-    "shippedAt" TIMESTAMP(3),
-    "deliveredAt" TIMESTAMP(3),
-    "pickedUpAt" TIMESTAMP(3),
-    "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
-    "updatedAt" TIMESTAMP(3) NOT NULL,
+    "readyAt" TIMESTAMPTZ(3),
+    "shippedAt" TIMESTAMPTZ(3),
+    "deliveredAt" TIMESTAMPTZ(3),
+    "pickedUpAt" TIMESTAMPTZ(3),
+    "createdAt" TIMESTAMPTZ(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "updatedAt" TIMESTAMPTZ(3) NOT NULL,
 
     CONSTRAINT "FulfillmentOrder_pkey" PRIMARY KEY ("id")
 );
@@ -505,8 +505,8 @@ CREATE TABLE "Payment" (
     "idempotencyKey" TEXT,
     "storeCreditId" UUID,
     "registerSessionId" UUID,
-    "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
-    "updatedAt" TIMESTAMP(3) NOT NULL,
+    "createdAt" TIMESTAMPTZ(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "updatedAt" TIMESTAMPTZ(3) NOT NULL,
 
     CONSTRAINT "Payment_pkey" PRIMARY KEY ("id")
 );
@@ -525,7 +525,7 @@ CREATE TABLE "Refund" (
     "reference" TEXT,
     "idempotencyKey" TEXT,
     "createdById" UUID,
-    "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "createdAt" TIMESTAMPTZ(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
 
     CONSTRAINT "Refund_pkey" PRIMARY KEY ("id")
 );
@@ -543,8 +543,8 @@ CREATE TABLE "Return" (
     "exchangeOrderId" UUID,
     "note" TEXT,
     "createdById" UUID,
-    "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
-    "completedAt" TIMESTAMP(3),
+    "createdAt" TIMESTAMPTZ(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "completedAt" TIMESTAMPTZ(3),
 
     CONSTRAINT "Return_pkey" PRIMARY KEY ("id")
 );
@@ -574,9 +574,9 @@ CREATE TABLE "Shipment" (
     "isReturnLabel" BOOLEAN NOT NULL DEFAULT false,
     "status" "ShipmentStatus" NOT NULL DEFAULT 'LABEL_CREATED',
     "weightGrams" INTEGER,
-    "shippedAt" TIMESTAMP(3),
-    "deliveredAt" TIMESTAMP(3),
-    "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "shippedAt" TIMESTAMPTZ(3),
+    "deliveredAt" TIMESTAMPTZ(3),
+    "createdAt" TIMESTAMPTZ(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
 
     CONSTRAINT "Shipment_pkey" PRIMARY KEY ("id")
 );
@@ -600,11 +600,11 @@ CREATE TABLE "RegisterSession" (
     "status" "RegisterSessionStatus" NOT NULL DEFAULT 'OPEN',
     "currency" CHAR(3) NOT NULL,
     "openedById" UUID NOT NULL,
-    "openedAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "openedAt" TIMESTAMPTZ(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
     "openingCount" JSONB NOT NULL,
     "openingFloat" INTEGER NOT NULL,
     "closedById" UUID,
-    "closedAt" TIMESTAMP(3),
+    "closedAt" TIMESTAMPTZ(3),
     "closingCount" JSONB,
     "expectedCash" INTEGER,
     "countedCash" INTEGER,
@@ -624,7 +624,7 @@ CREATE TABLE "CashMovement" (
     "paymentId" UUID,
     "refundId" UUID,
     "actorId" UUID NOT NULL,
-    "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "createdAt" TIMESTAMPTZ(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
 
     CONSTRAINT "CashMovement_pkey" PRIMARY KEY ("id")
 );
@@ -640,12 +640,12 @@ CREATE TABLE "User" (
     "pinHash" TEXT,
     "active" BOOLEAN NOT NULL DEFAULT true,
     "failedAttempts" INTEGER NOT NULL DEFAULT 0,
-    "lockedUntil" TIMESTAMP(3),
+    "lockedUntil" TIMESTAMPTZ(3),
     "sessionVersion" INTEGER NOT NULL DEFAULT 0,
     "locale" TEXT,
-    "lastLoginAt" TIMESTAMP(3),
-    "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
-    "updatedAt" TIMESTAMP(3) NOT NULL,
+    "lastLoginAt" TIMESTAMPTZ(3),
+    "createdAt" TIMESTAMPTZ(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "updatedAt" TIMESTAMPTZ(3) NOT NULL,
 
     CONSTRAINT "User_pkey" PRIMARY KEY ("id")
 );
@@ -659,9 +659,9 @@ CREATE TABLE "ApiKey" (
     "channel" "Channel" NOT NULL,
     "scopes" TEXT[],
     "createdById" UUID,
-    "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
-    "lastUsedAt" TIMESTAMP(3),
-    "revokedAt" TIMESTAMP(3),
+    "createdAt" TIMESTAMPTZ(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "lastUsedAt" TIMESTAMPTZ(3),
+    "revokedAt" TIMESTAMPTZ(3),
 
     CONSTRAINT "ApiKey_pkey" PRIMARY KEY ("id")
 );
@@ -680,12 +680,12 @@ CREATE TABLE "Task" (
     "orderId" UUID,
     "fulfillmentOrderId" UUID,
     "status" "TaskStatus" NOT NULL DEFAULT 'OPEN',
-    "dueAt" TIMESTAMP(3),
+    "dueAt" TIMESTAMPTZ(3),
     "resolution" TEXT,
     "resolvedById" UUID,
-    "resolvedAt" TIMESTAMP(3),
-    "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
-    "updatedAt" TIMESTAMP(3) NOT NULL,
+    "resolvedAt" TIMESTAMPTZ(3),
+    "createdAt" TIMESTAMPTZ(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "updatedAt" TIMESTAMPTZ(3) NOT NULL,
 
     CONSTRAINT "Task_pkey" PRIMARY KEY ("id")
 );
@@ -699,7 +699,7 @@ CREATE TABLE "OrderEvent" (
     "data" JSONB NOT NULL DEFAULT '{}',
     "actorKind" "ActorKind" NOT NULL,
     "actorId" TEXT,
-    "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "createdAt" TIMESTAMPTZ(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
 
     CONSTRAINT "OrderEvent_pkey" PRIMARY KEY ("id")
 );
@@ -711,8 +711,8 @@ CREATE TABLE "OutboxEvent" (
     "topic" TEXT NOT NULL,
     "locationId" UUID,
     "payload" JSONB NOT NULL,
-    "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
-    "publishedAt" TIMESTAMP(3),
+    "createdAt" TIMESTAMPTZ(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "publishedAt" TIMESTAMPTZ(3),
     "attempts" INTEGER NOT NULL DEFAULT 0,
     "lastError" TEXT,
 
@@ -733,8 +733,8 @@ CREATE TABLE "RoutingRule" (
     "splitPolicy" "SplitPolicy" NOT NULL DEFAULT 'WHEN_NEEDED',
     "maxShipments" INTEGER,
     "fallbacks" "RoutingFallback"[],
-    "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
-    "updatedAt" TIMESTAMP(3) NOT NULL,
+    "createdAt" TIMESTAMPTZ(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "updatedAt" TIMESTAMPTZ(3) NOT NULL,
 
     CONSTRAINT "RoutingRule_pkey" PRIMARY KEY ("id")
 );
@@ -747,8 +747,8 @@ CREATE TABLE "IdempotencyRecord" (
     "requestHash" TEXT NOT NULL,
     "responseStatus" INTEGER,
     "responseBody" JSONB,
-    "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
-    "expiresAt" TIMESTAMP(3) NOT NULL,
+    "createdAt" TIMESTAMPTZ(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "expiresAt" TIMESTAMPTZ(3) NOT NULL,
 
     CONSTRAINT "IdempotencyRecord_pkey" PRIMARY KEY ("id")
 );
@@ -758,8 +758,8 @@ CREATE TABLE "FxRate" (
     "base" CHAR(3) NOT NULL,
     "quote" CHAR(3) NOT NULL,
     "rate" DECIMAL(20,10) NOT NULL,
-    "asOf" TIMESTAMP(3) NOT NULL,
-    "updatedAt" TIMESTAMP(3) NOT NULL,
+    "asOf" TIMESTAMPTZ(3) NOT NULL,
+    "updatedAt" TIMESTAMPTZ(3) NOT NULL,
 
     CONSTRAINT "FxRate_pkey" PRIMARY KEY ("base","quote")
 );
@@ -774,7 +774,7 @@ CREATE TABLE "AuditLog" (
     "entityId" TEXT,
     "data" JSONB NOT NULL DEFAULT '{}',
     "ip" TEXT,
-    "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "createdAt" TIMESTAMPTZ(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
 
     CONSTRAINT "AuditLog_pkey" PRIMARY KEY ("id")
 );

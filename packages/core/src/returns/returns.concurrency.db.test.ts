@@ -1,0 +1,63 @@
+import { AppError } from "@oms/contracts";
+import { openDatabase, readDbEnv, type Database } from "@oms/db";
+import { createTestDatabase, describeOnPostgres, type TestDatabase } from "@oms/db/testing";
+import { afterAll, beforeAll, expect, it } from "vitest";
+import { createReturn } from "./index.ts";
+import { fulfilledOrder, returnsWorld, testContext } from "./testing.ts";
+
+// Needs a real server: PGlite runs one statement at a time and would prove nothing.
+describeOnPostgres("returns under concurrency", () => {
+  let db: TestDatabase;
+  let wide: Database;
+  beforeAll(async () => {
+    db = await createTestDatabase();
+    const url = new URL(process.env.TEST_DATABASE_URL!);
+    url.pathname = `/${db.name}`;
+    // A pool large enough that the ten transactions really overlap.
+    wide = openDatabase({ url: url.toString(), env: { ...readDbEnv({}), DATABASE_POOL_SIZE: 20, DATABASE_LOCK_TIMEOUT_MS: 10_000 } });
+  });
+  afterAll(async () => {
+    await wide?.close();
+    await db?.drop();
+  });
+
+  it("10 concurrent returns of the last unit: exactly one succeeds", async () => {
+    const w = await returnsWorld(db.prisma);
+    const v = w.variants[0]!;
+    const order = await fulfilledOrder(db.prisma, w, { lines: [{ variantId: v.id, quantity: 3, total: 3000 }] });
+    const line = order.lines[0]!;
+    await createReturn(
+      { orderId: order.id, locationId: w.warsaw.id, refundMethod: "CASH", lines: [{ orderLineId: line.id, quantity: 2, reason: "OTHER", condition: "SELLABLE" }] },
+      testContext(db.prisma),
+    );
+
+    const results = await Promise.allSettled(
+      Array.from({ length: 10 }, (_, i) =>
+        createReturn(
+          {
+            orderId: order.id,
+            locationId: i % 2 ? w.warsaw.id : w.krakow.id,
+            refundMethod: i % 3 === 0 ? "STORE_CREDIT" : "ORIGINAL_PAYMENT",
+            lines: [{ orderLineId: line.id, quantity: 1, reason: "OTHER", condition: "SELLABLE" }],
+          },
+          testContext(wide.prisma),
+        ),
+      ),
+    );
+    const succeeded = results.filter((r) => r.status === "fulfilled");
+    const failed = results.filter((r): r is PromiseRejectedResult => r.status === "rejected");
+    expect(succeeded).toHaveLength(1);
+    for (const f of failed) {
+      expect(AppError.isAppError(f.reason), String(f.reason)).toBe(true);
+      expect((f.reason as AppError).code).toBe("VALIDATION_FAILED");
+      expect((f.reason as AppError).message).toMatch(/Only 0 × Trail Jacket/);
+    }
+    const after = await db.prisma.orderLine.findUniqueOrThrow({ where: { id: line.id } });
+    expect(after.quantityReturned).toBe(3);
+    expect(await db.prisma.return.count({ where: { orderId: order.id } })).toBe(2);
+    expect(await db.prisma.returnLine.aggregate({ where: { orderLineId: line.id }, _sum: { refundAmount: true } })).toEqual({ _sum: { refundAmount: 3000 } });
+    const restocked = await db.prisma.inventoryMovement.aggregate({ where: { orderId: order.id, kind: "RETURN_RESTOCK" }, _sum: { quantity: true } });
+    expect(restocked._sum.quantity).toBe(3);
+    expect((await db.prisma.order.findUniqueOrThrow({ where: { id: order.id } })).status).toBe("RETURNED");
+  });
+});
