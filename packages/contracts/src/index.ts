@@ -10,3 +10,4 @@ export * from "./events.ts";
 export * from "./inventory.ts";
 export * from "./returns.ts";
 export * from "./customers.ts";
+export * from "./orders.ts";

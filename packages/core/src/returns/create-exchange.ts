@@ -2,7 +2,9 @@ import { AppError, CreateExchangeInput, formatMoney, type ExchangeResult, type S
 import type { Tx } from "@oms/db";
 import type { DomainContext } from "../context.ts";
 import { withTransaction } from "../context.ts";
-import { changeOnHand, inventoryEvent } from "../inventory/levels.ts";
+import { changeOnHand } from "../inventory/index.ts";
+// inventoryEvent is not (yet) exported from inventory/index.ts; the lead pointed us at it.
+import { inventoryEvent } from "../inventory/levels.ts";
 import { actorRef, actorUserId } from "../shared/actor.ts";
 import { nextNumber } from "../shared/counters.ts";
 import { translateDatabaseError } from "../shared/database-errors.ts";
@@ -12,10 +14,10 @@ import { describeRefund, issueStoreCredit, recordRefund } from "./issue-refunds.
 import { bookReturnLines, loadLocation, lockOrder, planReturnLines, updateOrderAfterReturn, type ReceivingLocation } from "./receive-return-lines.ts";
 import { lineTax } from "./refund-amounts.ts";
 
-// Human-readable numbers for the new order and its carry-out fulfillment. Same counters
-// and prefixes as the orders module, so numbers never collide.
-const ORDER_COUNTER = ["order", "SO-"] as const;
-const FULFILLMENT_COUNTER = ["fulfillment", "FO-"] as const;
+// The orders module's numbering (orders/create-order.ts nextOrderNumber, allocate-order.ts):
+// a till sale is `<store code>-NNNNNN` from the counter `order:<store code>`, its fulfillment
+// `<order number>-F<n>`. Same counter and prefix, so numbers never collide.
+const posOrderNumber = (tx: Tx, storeCode: string) => nextNumber(tx, `order:${storeCode}`, `${storeCode}-`);
 
 /**
  * Exchange at a store, in one transaction: the returned lines are taken back exactly like
@@ -86,7 +88,7 @@ export async function createExchange(rawInput: CreateExchangeInput, ctx: DomainC
       // The new order: rung up, paid (at least partly) with the credit, carried out.
       const exchangeOrder = await tx.order.create({
         data: {
-          number: await nextNumber(tx, ORDER_COUNTER[0], ORDER_COUNTER[1]),
+          number: await posOrderNumber(tx, location.code),
           channel: "POS",
           customerId: order.customerId,
           customerName: order.customerName,
@@ -124,7 +126,7 @@ export async function createExchange(rawInput: CreateExchangeInput, ctx: DomainC
       await tx.return.update({ where: { id: ret.id }, data: { exchangeOrderId: exchangeOrder.id } });
       const fulfillment = await tx.fulfillmentOrder.create({
         data: {
-          number: await nextNumber(tx, FULFILLMENT_COUNTER[0], FULFILLMENT_COUNTER[1]),
+          number: `${exchangeOrder.number}-F1`,
           orderId: exchangeOrder.id,
           locationId: location.id,
           type: "CARRY_OUT",

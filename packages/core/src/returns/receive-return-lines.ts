@@ -3,7 +3,9 @@
 import { AppError, type ItemCondition, type ReturnLineResult, type ReturnReason } from "@oms/contracts";
 import type { OrderStatus, Tx } from "@oms/db";
 import type { DomainContext } from "../context.ts";
-import { changeOnHand, inventoryEvent } from "../inventory/levels.ts";
+import { changeOnHand } from "../inventory/index.ts";
+// inventoryEvent is not (yet) exported from inventory/index.ts; the lead pointed us at it.
+import { inventoryEvent } from "../inventory/levels.ts";
 import type { OutboxMessage } from "../shared/outbox.ts";
 import { refundForUnits } from "./refund-amounts.ts";
 
@@ -38,6 +40,7 @@ export async function lockOrder(tx: Tx, orderId: string): Promise<LockedOrder> {
 
 export interface ReceivingLocation {
   id: string;
+  code: string;
   name: string;
   currency: string;
   kind: string;
@@ -49,7 +52,7 @@ export interface ReceivingLocation {
 export async function loadLocation(tx: Tx, locationId: string): Promise<ReceivingLocation> {
   const location = await tx.location.findUnique({
     where: { id: locationId },
-    select: { id: true, name: true, currency: true, kind: true, pricesIncludeTax: true, taxRateBps: true, reducedTaxRateBps: true, active: true },
+    select: { id: true, code: true, name: true, currency: true, kind: true, pricesIncludeTax: true, taxRateBps: true, reducedTaxRateBps: true, active: true },
   });
   if (!location || !location.active) {
     throw new AppError("NOT_FOUND", "locationId: That location does not exist or is closed.", {

@@ -1,7 +1,7 @@
 import { AppError } from "@oms/contracts";
 import { createTestDatabase, type TestDatabase } from "@oms/db/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { changeOnHand } from "../inventory/levels.ts";
+import { changeOnHand } from "../inventory/index.ts";
 import { createExchange, createReturn, getReturnableLines, listReturns } from "./index.ts";
 import { fulfilledOrder, returnsWorld, testContext } from "./testing.ts";
 
@@ -105,6 +105,21 @@ describe("createReturn", () => {
     expect(event.message).toMatch(new RegExp(`2 × Trail Jacket \\(${v.sku}\\) received damaged at Warsaw: not restocked`));
     expect(result.refunds).toEqual([expect.objectContaining({ method: "CASH", status: "SUCCEEDED", amount: 20_000 })]);
     expect(result.orderStatus).toBe("PARTIALLY_RETURNED");
+
+    const checked = await createReturn(
+      {
+        orderId: order.id,
+        locationId: w.krakow.id,
+        refundMethod: "CASH",
+        lines: [{ orderLineId: order.lines[0]!.id, quantity: 1, reason: "DEFECTIVE", condition: "QUALITY_CHECK" }],
+      },
+      testContext(db.prisma),
+    );
+    expect(checked.lines[0]).toMatchObject({ condition: "QUALITY_CHECK", restocked: false });
+    expect(await onHand(v.id, w.krakow.id)).toBe(0);
+    expect(checked.orderStatus).toBe("RETURNED");
+    const messages = (await db.prisma.orderEvent.findMany({ where: { orderId: order.id } })).map((e) => e.message).join("\n");
+    expect(messages).toMatch(/1 × Trail Jacket .* received at Krakow for a quality check: not restocked/);
   });
 
   it("issues store credit for exactly the refund", async () => {
@@ -223,6 +238,8 @@ describe("createExchange", () => {
     expect(newOrder).toMatchObject({ channel: "POS", status: "COMPLETED", paymentStatus: "PARTIALLY_PAID", total: 12_000, taxTotal: 2244, originLocationId: w.warsaw.id, customerId: w.customer.id });
     expect(newOrder.payments).toEqual([expect.objectContaining({ method: "STORE_CREDIT", amountCaptured: 10_000, storeCreditId: result.return.storeCredit!.id })]);
     expect(newOrder.fulfillmentOrders).toEqual([expect.objectContaining({ type: "CARRY_OUT", locationId: w.warsaw.id, status: "PICKED_UP" })]);
+    expect(newOrder.number).toMatch(new RegExp(`^${w.warsaw.code}-\\d{6}$`));
+    expect(newOrder.fulfillmentOrders[0]!.number).toBe(`${newOrder.number}-F1`);
     expect(await onHand(fresh.id, w.warsaw.id)).toBe(4);
     expect(await onHand(old.id, w.warsaw.id)).toBe(1);
     const sale = await db.prisma.inventoryMovement.findFirstOrThrow({ where: { orderId: newOrder.id } });

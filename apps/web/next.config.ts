@@ -1,0 +1,34 @@
+import type { NextConfig } from "next";
+import { dirname, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+
+const here = dirname(fileURLToPath(import.meta.url));
+// The monorepo root: Turbopack must see packages/* (they are outside apps/web).
+const repoRoot = resolve(here, "../..");
+
+const nextConfig: NextConfig = {
+  // Our packages export TypeScript source (`.ts` files importing `./x.ts`).
+  transpilePackages: ["@oms/contracts", "@oms/ui", "@oms/api", "@oms/auth", "@oms/core", "@oms/db"],
+  // Native/WASM database drivers and the hashing library load at runtime from node_modules.
+  serverExternalPackages: [
+    "@electric-sql/pglite",
+    "pglite-prisma-adapter",
+    "@prisma/client",
+    "@prisma/adapter-pg",
+    "@prisma/driver-adapter-utils",
+    "@prisma/schema-engine-wasm",
+    "pg",
+    "bcryptjs",
+  ],
+  turbopack: { root: repoRoot },
+  outputFileTracingRoot: repoRoot,
+  experimental: {
+    // forbidden() + forbidden.tsx: a signed-in person without the role gets a real 403.
+    authInterrupts: true,
+    optimizePackageImports: ["@mantine/core", "@mantine/hooks", "@tabler/icons-react"],
+  },
+  poweredByHeader: false,
+  reactStrictMode: true,
+};
+
+export default nextConfig;

@@ -1,0 +1,146 @@
+// Who may call what: one entry per procedure of appRouter. The table is checked against
+// the router itself, so a new procedure without an entry fails here until someone decides
+// who may call it.
+import type { Role, SessionUser } from "@oms/contracts";
+import { createStaffWorld, createTestUser, sessionUserOf } from "@oms/core/testing";
+import { createTestDatabase, type TestDatabase } from "@oms/db/testing";
+import { TRPCError } from "@trpc/server";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createTrpcContext } from "./context.ts";
+import { appRouter, createCaller } from "./root.ts";
+
+let db: TestDatabase;
+let world: Awaited<ReturnType<typeof createStaffWorld>>;
+beforeAll(async () => {
+  db = await createTestDatabase();
+  world = await createStaffWorld(db.prisma);
+});
+afterAll(async () => {
+  await db?.drop();
+});
+
+type World = typeof world;
+const ALL_ROLES: readonly Role[] = ["ADMIN", "MANAGER", "CASHIER", "ASSOCIATE"];
+
+interface Access {
+  /** Callable without signing in. */
+  public: boolean;
+  /** Roles that may call it (all roles when public or any signed-in person). */
+  roles: readonly Role[];
+  /** Input names a location the caller must be allowed to work with. */
+  locationScoped: boolean;
+  /** A valid input for a call at `locationId`. Called once per call, so it may create rows. */
+  input: (w: World, locationId: string) => unknown | Promise<unknown>;
+}
+
+const access: Record<string, Access> = {
+  "health.ping": { public: true, roles: ALL_ROLES, locationScoped: false, input: () => undefined },
+  "session.me": { public: false, roles: ALL_ROLES, locationScoped: false, input: () => undefined },
+  "locations.list": { public: false, roles: ALL_ROLES, locationScoped: false, input: () => undefined },
+  "locations.get": { public: false, roles: ALL_ROLES, locationScoped: true, input: (_w, locationId) => ({ locationId }) },
+  "staff.storesForDevice": { public: true, roles: ALL_ROLES, locationScoped: false, input: () => undefined },
+  "staff.pinTiles": { public: true, roles: ALL_ROLES, locationScoped: false, input: (_w, locationId) => ({ locationId }) },
+  "staff.deactivate": {
+    public: false,
+    roles: ["ADMIN"],
+    locationScoped: false,
+    input: async (_w, locationId) => ({ userId: (await createTestUser(db.prisma, { role: "CASHIER", locationId })).id }),
+  },
+  "staff.reactivate": {
+    public: false,
+    roles: ["ADMIN"],
+    locationScoped: false,
+    input: async (_w, locationId) => ({ userId: (await createTestUser(db.prisma, { role: "CASHIER", locationId, active: false })).id }),
+  },
+};
+
+const procedurePaths = Object.keys(appRouter._def.procedures).sort();
+
+function callerFor(user: SessionUser | null) {
+  return createCaller(createTrpcContext({ user, db: db.prisma }));
+}
+
+/** Calls `path` ("staff.pinTiles") on a caller; resolves to the result or the TRPCError. */
+async function call(user: SessionUser | null, path: string, input: unknown): Promise<{ ok: true; value: unknown } | { ok: false; error: TRPCError }> {
+  const caller = callerFor(user) as unknown as Record<string, unknown>;
+  const fn = path.split(".").reduce<unknown>((node, key) => (node as Record<string, unknown>)[key], caller) as (input: unknown) => Promise<unknown>;
+  try {
+    return { ok: true, value: await fn(input) };
+  } catch (error) {
+    if (error instanceof TRPCError) return { ok: false, error };
+    throw error;
+  }
+}
+
+function userWithRole(role: Role): SessionUser {
+  const row = { ADMIN: world.admin, MANAGER: world.managerA, CASHIER: world.cashierA, ASSOCIATE: world.associateA }[role];
+  return sessionUserOf(row);
+}
+
+/** The store a user works at; an admin's calls use store A too. */
+const homeOf = (_role: Role) => world.storeA.id;
+
+describe("the authorization table", () => {
+  it("has an entry for every procedure of the router, and none for procedures that are gone", () => {
+    expect(procedurePaths.length).toBeGreaterThan(0);
+    const missing = procedurePaths.filter((p) => !(p in access));
+    expect(missing, `add these procedures to the table in authorization.db.test.ts: ${missing.join(", ")}`).toEqual([]);
+    expect(Object.keys(access).sort()).toEqual(procedurePaths);
+  });
+});
+
+describe.each(procedurePaths)("%s", (path) => {
+  const entry = () => {
+    const e = access[path];
+    if (!e) throw new Error(`${path} has no entry in the authorization table`);
+    return e;
+  };
+
+  it("anonymous callers are rejected unless it is public", async () => {
+    const e = entry();
+    const result = await call(null, path, await e.input(world, world.storeA.id));
+    if (e.public) {
+      expect(result.ok, result.ok ? "" : result.error.message).toBe(true);
+    } else {
+      expect(result.ok).toBe(false);
+      if (!result.ok) expect(result.error.code).toBe("UNAUTHORIZED");
+    }
+  });
+
+  it("roles without access get FORBIDDEN", async () => {
+    const e = entry();
+    for (const role of ALL_ROLES.filter((r) => !e.roles.includes(r))) {
+      const result = await call(userWithRole(role), path, await e.input(world, homeOf(role)));
+      expect(result.ok, `${role} must not call ${path}`).toBe(false);
+      if (!result.ok) expect(result.error.code, `${role} on ${path}`).toBe("FORBIDDEN");
+    }
+  });
+
+  it("allowed roles succeed at their own store", async () => {
+    const e = entry();
+    for (const role of e.roles) {
+      const result = await call(userWithRole(role), path, await e.input(world, homeOf(role)));
+      expect(result.ok, `${role} on ${path}: ${result.ok ? "" : result.error.message}`).toBe(true);
+    }
+  });
+
+  it("a store A cashier naming store B gets FORBIDDEN when it is location-scoped", async () => {
+    const e = entry();
+    const result = await call(sessionUserOf(world.cashierA), path, await e.input(world, world.storeB.id));
+    if (e.locationScoped) {
+      expect(result.ok).toBe(false);
+      if (!result.ok) {
+        expect(result.error.code).toBe("FORBIDDEN");
+        expect(result.error.message).toBe(`You can only work with ${world.storeA.name}.`);
+      }
+      // An admin may work with every store.
+      const admin = await call(sessionUserOf(world.admin), path, await e.input(world, world.storeB.id));
+      expect(admin.ok, admin.ok ? "" : admin.error.message).toBe(true);
+    } else if (!e.public && e.roles.includes("CASHIER")) {
+      // Not location-scoped: it must not take a store from the caller at all, or it must
+      // be declared location-scoped above.
+      const sample = await e.input(world, world.storeB.id);
+      expect(sample && typeof sample === "object" && "locationId" in sample, `${path} takes locationId: mark it locationScoped`).toBeFalsy();
+    }
+  });
+});

@@ -1,0 +1,15 @@
+export { appRouter, createCaller, type AppRouter } from "./root.ts";
+export { createTrpcContext, domainContext, type TrpcContext, type CreateTrpcContextOptions } from "./context.ts";
+export {
+  authedProcedure,
+  createCallerFactory,
+  locationProcedure,
+  locationRoleProcedure,
+  middleware,
+  publicProcedure,
+  roleProcedure,
+  router,
+  type ApiErrorData,
+} from "./trpc.ts";
+export { trpcCodeOf } from "./errors.ts";
+export { handleTrpcRequest, type HandleTrpcRequestOptions } from "./handler.ts";

@@ -1,0 +1,26 @@
+import { FulfillmentOrderIdInput } from "@oms/contracts";
+import type { DomainContext } from "../context.ts";
+import { withTransaction } from "../context.ts";
+import { actorUserId } from "../shared/actor.ts";
+import { enqueueEvents } from "../shared/outbox.ts";
+import { parseInput } from "../shared/parse-input.ts";
+import { taskChanged } from "../orders/timeline.ts";
+import { afterFulfillmentChange, lockFulfillment, type FulfillmentWithLines } from "./fulfillment-rows.ts";
+import { transitionFulfillment } from "./state-machine.ts";
+
+/** A store associate starts picking: NEW → PICKING; the pick task is in progress. */
+export async function startPicking(rawInput: FulfillmentOrderIdInput, ctx: DomainContext): Promise<FulfillmentWithLines> {
+  const input = parseInput(FulfillmentOrderIdInput, rawInput);
+  return withTransaction(ctx, async (tx) => {
+    const inner = { ...ctx, db: tx };
+    const fulfillment = await lockFulfillment(tx, input.fulfillmentOrderId);
+    await transitionFulfillment(tx, fulfillment, "PICKING", ctx, { claimedById: actorUserId(ctx.actor) });
+    const tasks = await tx.task.findMany({ where: { fulfillmentOrderId: fulfillment.id, kind: "PICK", status: "OPEN" }, select: { id: true, locationId: true } });
+    if (tasks.length > 0) {
+      await tx.task.updateMany({ where: { id: { in: tasks.map((t) => t.id) } }, data: { status: "IN_PROGRESS", assigneeUserId: actorUserId(ctx.actor), updatedAt: ctx.now } });
+      await enqueueEvents(tx, tasks.map((t) => taskChanged({ ...t, status: "IN_PROGRESS" }, "task.in_progress")));
+    }
+    await afterFulfillmentChange(tx, fulfillment, "fulfillment.picking", `${fulfillment.location.name} started picking ${fulfillment.number}.`, inner);
+    return fulfillment;
+  });
+}
