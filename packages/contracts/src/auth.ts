@@ -1,7 +1,7 @@
 import { z } from "zod";
 
 export const PasswordSignInInput = z.object({
-  email: z.email({ message: "Enter your e-mail address" }).transform((e) => e.trim().toLowerCase()),
+  email: z.string().trim().toLowerCase().pipe(z.email({ message: "Enter your e-mail address" })),
   password: z.string().min(1, "Enter your password").max(200),
 });
 export type PasswordSignInInput = z.infer<typeof PasswordSignInInput>;

@@ -1,5 +1,10 @@
-// The domain's public surface. Each module exports its verbs from its own index.ts.
+// The domain's public surface. Each module exports its verbs from its own index.ts and
+// adds one line here; other modules and packages import from "@oms/core" only.
 export { withTransaction, type Actor, type DomainContext } from "./context.ts";
 export { assertCanAccessLocation, assertRole, canAccessLocation, isStoreRole } from "./access.ts";
 export * from "./staff/index.ts";
 export * from "./locations/index.ts";
+export * from "./inventory/index.ts";
+export * from "./routing/index.ts";
+export * from "./returns/index.ts";
+export * from "./customers/index.ts";

@@ -1,6 +1,7 @@
 import { AppError, CancelOrderInput, formatMoney } from "@oms/contracts";
 import type { DomainContext } from "../context.ts";
 import { withTransaction } from "../context.ts";
+import { joinTransaction } from "./join-transaction.ts";
 import { cancelFulfillmentOrder } from "../fulfillment/cancel-fulfillment-order.ts";
 import { fulfillmentInclude } from "../fulfillment/fulfillment-rows.ts";
 import { releaseReservations } from "../inventory/index.ts";
@@ -58,7 +59,7 @@ export async function cancelOrder(rawInput: CancelOrderInput, ctx: DomainContext
   const input = parseInput(CancelOrderInput, rawInput);
   await withTransaction(ctx, async (tx) => {
     const order = await lockOrder(tx, input.orderId);
-    await cancelLockedOrder(order, input.reason, { ...ctx, db: tx });
+    await cancelLockedOrder(order, input.reason, joinTransaction(ctx, tx));
   });
   return getOrder({ orderId: input.orderId }, ctx);
 }

@@ -5,6 +5,7 @@ import { withTransaction } from "../context.ts";
 import { changeOnHand } from "../inventory/index.ts";
 // inventoryEvent is not (yet) exported from inventory/index.ts; the lead pointed us at it.
 import { inventoryEvent } from "../inventory/levels.ts";
+import { nextOrderNumber } from "../orders/index.ts";
 import { actorRef, actorUserId } from "../shared/actor.ts";
 import { nextNumber } from "../shared/counters.ts";
 import { translateDatabaseError } from "../shared/database-errors.ts";
@@ -14,10 +15,6 @@ import { describeRefund, issueStoreCredit, recordRefund } from "./issue-refunds.
 import { bookReturnLines, loadLocation, lockOrder, planReturnLines, updateOrderAfterReturn, type ReceivingLocation } from "./receive-return-lines.ts";
 import { lineTax } from "./refund-amounts.ts";
 
-// The orders module's numbering (orders/create-order.ts nextOrderNumber, allocate-order.ts):
-// a till sale is `<store code>-NNNNNN` from the counter `order:<store code>`, its fulfillment
-// `<order number>-F<n>`. Same counter and prefix, so numbers never collide.
-const posOrderNumber = (tx: Tx, storeCode: string) => nextNumber(tx, `order:${storeCode}`, `${storeCode}-`);
 
 /**
  * Exchange at a store, in one transaction: the returned lines are taken back exactly like
@@ -88,7 +85,7 @@ export async function createExchange(rawInput: CreateExchangeInput, ctx: DomainC
       // The new order: rung up, paid (at least partly) with the credit, carried out.
       const exchangeOrder = await tx.order.create({
         data: {
-          number: await posOrderNumber(tx, location.code),
+          number: await nextOrderNumber(tx, "POS", location.code),
           channel: "POS",
           customerId: order.customerId,
           customerName: order.customerName,
@@ -126,6 +123,7 @@ export async function createExchange(rawInput: CreateExchangeInput, ctx: DomainC
       await tx.return.update({ where: { id: ret.id }, data: { exchangeOrderId: exchangeOrder.id } });
       const fulfillment = await tx.fulfillmentOrder.create({
         data: {
+          // The orders module numbers fulfillments `<order number>-F<n>`.
           number: `${exchangeOrder.number}-F1`,
           orderId: exchangeOrder.id,
           locationId: location.id,

@@ -6,6 +6,7 @@ import type { DomainContext } from "../context.ts";
 import { changeOnHand } from "../inventory/index.ts";
 // inventoryEvent is not (yet) exported from inventory/index.ts; the lead pointed us at it.
 import { inventoryEvent } from "../inventory/levels.ts";
+import { transitionOrder } from "../orders/index.ts";
 import type { OutboxMessage } from "../shared/outbox.ts";
 import { refundForUnits } from "./refund-amounts.ts";
 
@@ -208,10 +209,7 @@ export async function updateOrderAfterReturn(tx: Tx, order: LockedOrder, ctx: Do
   const returned = lines.reduce((s, l) => s + l.quantityReturned, 0);
   const next: OrderStatus = returned >= fulfilled ? "RETURNED" : "PARTIALLY_RETURNED";
   if (next === order.status) return next;
-  // Conditional: we hold the row lock, the WHERE keeps it honest if that ever changes.
-  const updated = await tx.order.updateMany({ where: { id: order.id, status: order.status }, data: { status: next, updatedAt: ctx.now } });
-  if (updated.count !== 1) {
-    throw new AppError("CONFLICT", `Order ${order.number} changed while the return was recorded. Reload it and try again.`, { retryable: true });
-  }
+  // The orders state machine checks the move and updates conditionally (we hold the lock).
+  await transitionOrder(tx, order, next, ctx);
   return next;
 }

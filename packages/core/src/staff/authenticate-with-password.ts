@@ -28,10 +28,7 @@ export async function authenticateWithPassword(
   ctx: Pick<DomainContext, "db" | "now">,
   options: SignInOptions = {},
 ): Promise<SessionUser> {
-  // The contracts schema checks the e-mail before trimming it; people paste spaces.
-  const raw = input && typeof input === "object" ? (input as Record<string, unknown>) : {};
-  const trimmed = typeof raw.email === "string" ? { ...raw, email: raw.email.trim() } : input;
-  const { email, password } = parseInput(PasswordSignInInput, trimmed);
+  const { email, password } = parseInput(PasswordSignInInput, input);
   const { db, now } = ctx;
   const user = await db.user.findUnique({ where: { email }, select: signInUserSelect });
 

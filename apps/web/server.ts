@@ -1,0 +1,121 @@
+// One Node process, one port: Next (pages, /api/auth, /api/trpc, /api/health) and
+// socket.io at /socket.io. It owns the database's lifecycle (closes it on shutdown), so it
+// may import @oms/db (docs/web.md). Migrations and the demo seed run before this starts
+// (scripts/start.mjs): the embedded database allows one process at a time.
+import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
+import { networkInterfaces } from "node:os";
+import { dirname } from "node:path";
+import { fileURLToPath } from "node:url";
+import { loadServerEnv } from "./src/env.ts";
+
+const appDir = dirname(fileURLToPath(import.meta.url));
+// First: the secret and AUTH_TRUST_HOST must be in process.env before next-auth loads.
+const env = loadServerEnv({ appDir });
+
+const [{ default: next }, { Server }, db, socketAuth] = await Promise.all([
+  import("next"),
+  import("socket.io"),
+  import("@oms/db"),
+  import("./src/realtime/socket-auth.ts"),
+]);
+
+const dev = env.NODE_ENV !== "production";
+const app = next({ dev, dir: appDir, hostname: env.HOST, port: env.PORT, turbopack: dev });
+const handle = app.getRequestHandler();
+
+await app.prepare();
+
+const httpServer = createServer((req: IncomingMessage, res: ServerResponse) => {
+  handle(req, res).catch((error: unknown) => {
+    console.error("[web] request failed:", req.method, req.url, error);
+    if (!res.headersSent) res.writeHead(500, { "content-type": "text/plain; charset=utf-8" });
+    res.end("Something went wrong on the server.");
+  });
+});
+
+// Next attaches its own upgrade listener (dev HMR) on the first request; engine.io must
+// leave upgrades on other paths alone instead of closing them.
+const io = new Server(httpServer, { path: "/socket.io", destroyUpgrade: false, serveClient: false });
+
+io.use((socket, nextMiddleware) => {
+  authenticateSocket(socket.request.headers.cookie)
+    .then((user) => {
+      if (!user) return nextMiddleware(new Error("Please sign in to continue."));
+      socket.data.user = user;
+      nextMiddleware();
+    })
+    .catch((error: unknown) => {
+      console.error("[socket] handshake check failed:", error);
+      nextMiddleware(new Error("Live updates are not available right now."));
+    });
+});
+
+io.on("connection", (socket) => {
+  const user = socket.data.user as import("@oms/contracts").SessionUser;
+  for (const room of socketAuth.roomsFor(user)) void socket.join(room);
+  // Live events arrive in a later change (outbox dispatcher); this keeps a liveness probe.
+  socket.on("ping", (reply?: (answer: { ok: true; time: string }) => void) => {
+    if (typeof reply === "function") reply({ ok: true, time: new Date().toISOString() });
+  });
+});
+
+/**
+ * The cookie's user, checked against the database like every HTTP request is (the jwt
+ * callback of @oms/auth): a deactivated user or a raised session version gets no socket.
+ */
+async function authenticateSocket(cookieHeader: string | undefined) {
+  const user = await socketAuth.sessionUserFromCookieHeader(cookieHeader, env.NEXTAUTH_SECRET);
+  if (!user) return null;
+  const row = await db.sharedDatabase().prisma.user.findUnique({
+    where: { id: user.id },
+    select: { active: true, sessionVersion: true, role: true, homeLocationId: true },
+  });
+  if (!row || !row.active || row.sessionVersion !== user.sessionVersion) return null;
+  return { ...user, role: row.role, locationId: row.homeLocationId };
+}
+
+httpServer.listen(env.PORT, env.HOST, () => {
+  const mode = dev ? "development" : "production";
+  console.log(`\n  OMS web (${mode}) is listening on ${env.HOST}:${env.PORT}`);
+  for (const url of reachableUrls(env.HOST, env.PORT)) console.log(`  ➜ ${url}`);
+  console.log("");
+});
+
+function reachableUrls(host: string, port: number): string[] {
+  if (env.NEXTAUTH_URL) return [env.NEXTAUTH_URL];
+  if (host !== "0.0.0.0" && host !== "::") return [`http://${host}:${port}`];
+  const urls = [`http://localhost:${port}`];
+  for (const addresses of Object.values(networkInterfaces())) {
+    for (const address of addresses ?? []) {
+      if (address.family === "IPv4" && !address.internal) urls.push(`http://${address.address}:${port}`);
+    }
+  }
+  return urls;
+}
+
+let stopping = false;
+async function shutdown(signal: string) {
+  if (stopping) return;
+  stopping = true;
+  console.log(`\n[web] ${signal}: shutting down`);
+  const force = setTimeout(() => {
+    console.error("[web] shutdown took longer than 10 s; exiting");
+    process.exit(1);
+  }, 10_000);
+  force.unref();
+  try {
+    // io.close() also closes the HTTP server; wait for it before closing the database.
+    await new Promise<void>((resolveClose) => {
+      io.close(() => resolveClose());
+      httpServer.closeAllConnections?.();
+    });
+    await app.close?.();
+    await db.closeSharedDatabase();
+    process.exit(0);
+  } catch (error) {
+    console.error("[web] shutdown failed:", error);
+    process.exit(1);
+  }
+}
+process.on("SIGINT", () => void shutdown("SIGINT"));
+process.on("SIGTERM", () => void shutdown("SIGTERM"));

@@ -1,0 +1,85 @@
+"use client";
+import type { Role } from "@oms/contracts";
+import { AppFrame, type AppFrameNavItem } from "@oms/ui";
+import {
+  IconArrowBackUp,
+  IconBuildingStore,
+  IconCash,
+  IconChartBar,
+  IconChecklist,
+  IconHome,
+  IconPackage,
+  IconReceipt,
+  IconShoppingCart,
+  IconTruckDelivery,
+  IconUsers,
+  IconBoxSeam,
+} from "@tabler/icons-react";
+import Link from "next/link";
+import { usePathname } from "next/navigation";
+import type { ReactNode } from "react";
+import { useTranslations } from "use-intl";
+import type { Area } from "../areas.ts";
+import { SignOutButton } from "./sign-out-button.tsx";
+
+const icon = { size: 18, "aria-hidden": true } as const;
+
+function useNav(area: Area): AppFrameNavItem[] {
+  const t = useTranslations("nav");
+  switch (area) {
+    case "pos":
+      return [
+        { href: "/pos", label: t("pos.overview"), icon: <IconHome {...icon} /> },
+        { href: "/pos/sale", label: t("pos.sale"), icon: <IconShoppingCart {...icon} /> },
+        { href: "/pos/orders", label: t("pos.orders"), icon: <IconReceipt {...icon} /> },
+        { href: "/pos/returns", label: t("pos.returns"), icon: <IconArrowBackUp {...icon} /> },
+        { href: "/pos/register", label: t("pos.register"), icon: <IconCash {...icon} /> },
+      ];
+    case "pickup":
+      return [
+        { href: "/pickup", label: t("pickup.overview"), icon: <IconHome {...icon} /> },
+        { href: "/pickup/queue", label: t("pickup.queue"), icon: <IconTruckDelivery {...icon} /> },
+        { href: "/pickup/picking", label: t("pickup.picking"), icon: <IconPackage {...icon} /> },
+        { href: "/pickup/tasks", label: t("pickup.tasks"), icon: <IconChecklist {...icon} /> },
+      ];
+    case "hq":
+      return [
+        { href: "/hq", label: t("hq.overview"), icon: <IconHome {...icon} /> },
+        { href: "/hq/locations", label: t("hq.locations"), icon: <IconBuildingStore {...icon} /> },
+        { href: "/hq/orders", label: t("hq.orders"), icon: <IconReceipt {...icon} /> },
+        { href: "/hq/inventory", label: t("hq.inventory"), icon: <IconBoxSeam {...icon} /> },
+        { href: "/hq/staff", label: t("hq.staff"), icon: <IconUsers {...icon} /> },
+        { href: "/hq/reports", label: t("hq.reports"), icon: <IconChartBar {...icon} /> },
+      ];
+  }
+}
+
+export interface AreaShellProps {
+  area: Area;
+  user: { name: string; role: Role };
+  /** The store's name; null: the user works for the whole network (admin). */
+  locationName: string | null;
+  children: ReactNode;
+}
+
+/** The client half of an area layout: the Mantine AppShell from @oms/ui, translated. */
+export function AreaShell({ area, user, locationName, children }: AreaShellProps) {
+  const t = useTranslations();
+  const pathname = usePathname();
+  return (
+    <AppFrame
+      title={t(`areas.${area}`)}
+      homeHref={`/${area}`}
+      nav={useNav(area)}
+      navLabel={t("nav.label")}
+      toggleNavLabel={t("nav.toggle")}
+      user={{ name: user.name, roleLabel: t(`roles.${user.role}`) }}
+      location={locationName ?? (user.role === "ADMIN" ? t("shell.wholeNetwork") : t("shell.noStore"))}
+      currentPath={pathname}
+      link={Link}
+      actions={<SignOutButton variant="light" />}
+    >
+      {children}
+    </AppFrame>
+  );
+}
