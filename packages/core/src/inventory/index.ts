@@ -12,4 +12,4 @@ export { cancelTransfer, CancelTransferInput } from "./cancel-transfer.ts";
 export { transferTransitions } from "./transfers.ts";
 export { startCycleCount, recordCycleCount, postCycleCount, PostCycleCountInput } from "./cycle-counts.ts";
 export { verifyLedger, type LedgerMismatch } from "./verify-ledger.ts";
-export { changeOnHand, type LevelRow } from "./levels.ts";
+export { changeOnHand, inventoryEvent, type LevelRow } from "./levels.ts";

@@ -4,7 +4,7 @@ import type { DomainContext } from "../context.ts";
 import { withTransaction } from "../context.ts";
 import { changeOnHand } from "../inventory/index.ts";
 // inventoryEvent is not (yet) exported from inventory/index.ts; the lead pointed us at it.
-import { inventoryEvent } from "../inventory/levels.ts";
+import { inventoryEvent } from "../inventory/index.ts";
 import { nextOrderNumber } from "../orders/index.ts";
 import { actorRef, actorUserId } from "../shared/actor.ts";
 import { nextNumber } from "../shared/counters.ts";

@@ -5,7 +5,7 @@ import type { OrderStatus, Tx } from "@oms/db";
 import type { DomainContext } from "../context.ts";
 import { changeOnHand } from "../inventory/index.ts";
 // inventoryEvent is not (yet) exported from inventory/index.ts; the lead pointed us at it.
-import { inventoryEvent } from "../inventory/levels.ts";
+import { inventoryEvent } from "../inventory/index.ts";
 import { transitionOrder } from "../orders/index.ts";
 import type { OutboxMessage } from "../shared/outbox.ts";
 import { refundForUnits } from "./refund-amounts.ts";
