@@ -16,7 +16,6 @@ const nextConfig: NextConfig = {
     "@prisma/client",
     "@prisma/adapter-pg",
     "@prisma/driver-adapter-utils",
-    "@prisma/schema-engine-wasm",
     "pg",
     "bcryptjs",
   ],

@@ -11,3 +11,4 @@ export * from "./inventory.ts";
 export * from "./returns.ts";
 export * from "./customers.ts";
 export * from "./orders.ts";
+export * from "./public-api.ts";

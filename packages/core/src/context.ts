@@ -14,8 +14,9 @@ export interface DomainContext {
   now: Date;
 }
 
+// A Prisma 7 transaction client also has `$transaction` (for nesting), but not `$connect`.
 function isRootClient(db: Tx): db is PrismaClient {
-  return typeof (db as PrismaClient).$transaction === "function";
+  return typeof (db as PrismaClient).$connect === "function";
 }
 
 /**

@@ -1,7 +1,7 @@
-import { Alert, Anchor, Badge, Group, List, Paper, SimpleGrid, Stack, Text, Title } from "@mantine/core";
+import { Alert, Badge, Group, List, Paper, SimpleGrid, Stack, Text, Title } from "@mantine/core";
 import type { SessionUser } from "@oms/contracts";
 import { IconInfoCircle } from "@tabler/icons-react";
-import Link from "next/link";
+import { AnchorLink } from "./links.tsx";
 import type { Area } from "../areas.ts";
 import { loadHomeLocation } from "../auth/location.ts";
 import { getT } from "../i18n/server.ts";
@@ -47,9 +47,9 @@ export async function AreaOverview({ area, user }: { area: "pos" | "pickup"; use
             <List spacing="sm" listStyleType="none" p={0}>
               {next.map((item) => (
                 <List.Item key={item.href}>
-                  <Anchor component={Link} href={item.href} fw={600}>
+                  <AnchorLink href={item.href} fw={600}>
                     {item.label}
-                  </Anchor>
+                  </AnchorLink>
                   <Text size="sm" c="dimmed">
                     {item.hint}
                   </Text>

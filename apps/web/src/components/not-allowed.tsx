@@ -1,7 +1,7 @@
 import { getSessionUser } from "@oms/auth";
-import { Button, Center, Group, Paper, Stack, Text, ThemeIcon, Title } from "@mantine/core";
+import { Center, Group, Paper, Stack, Text, ThemeIcon, Title } from "@mantine/core";
 import { IconLock } from "@tabler/icons-react";
-import Link from "next/link";
+import { ButtonLink } from "./links.tsx";
 import { homeAreaFor, type Area } from "../areas.ts";
 import { getT } from "../i18n/server.ts";
 import { SignOutButton } from "./sign-out-button.tsx";
@@ -26,9 +26,9 @@ export async function NotAllowed({ area }: { area: Area }) {
           <Text>{t("message", { role: user ? roles(user.role) : "—", area: names(area) })}</Text>
           <Group gap="sm">
             {ownArea ? (
-              <Button component={Link} href={`/${ownArea}`}>
+              <ButtonLink href={`/${ownArea}`}>
                 {t("goToOwnArea", { area: names(ownArea) })}
-              </Button>
+              </ButtonLink>
             ) : null}
             <SignOutButton label={t("signOut")} variant="default" />
           </Group>

@@ -1,7 +1,6 @@
-import { Button } from "@mantine/core";
 import { EmptyState } from "@oms/ui";
 import { IconMapPinOff } from "@tabler/icons-react";
-import Link from "next/link";
+import { ButtonLink } from "./links.tsx";
 import { getT } from "../i18n/server.ts";
 
 export async function NotFoundPanel({ homeHref = "/" }: { homeHref?: string }) {
@@ -12,9 +11,9 @@ export async function NotFoundPanel({ homeHref = "/" }: { homeHref?: string }) {
       title={t("title")}
       description={t("message")}
       action={
-        <Button component={Link} href={homeHref} variant="light">
+        <ButtonLink href={homeHref} variant="light">
           {t("home")}
-        </Button>
+        </ButtonLink>
       }
     />
   );

@@ -1,7 +1,6 @@
 import { AppError, FulfillmentOrderIdInput } from "@oms/contracts";
 import type { DomainContext } from "../context.ts";
 import { withTransaction } from "../context.ts";
-import { joinTransaction } from "../orders/join-transaction.ts";
 import { parseInput } from "../shared/parse-input.ts";
 import { afterFulfillmentChange, commitFulfillmentStock, lockFulfillment, recordHandover, type FulfillmentWithLines } from "./fulfillment-rows.ts";
 import { transitionFulfillment } from "./state-machine.ts";
@@ -10,7 +9,7 @@ import { transitionFulfillment } from "./state-machine.ts";
 export async function completeCarryOut(rawInput: FulfillmentOrderIdInput, ctx: DomainContext): Promise<FulfillmentWithLines> {
   const input = parseInput(FulfillmentOrderIdInput, rawInput);
   return withTransaction(ctx, async (tx) => {
-    const inner = joinTransaction(ctx, tx);
+    const inner = { ...ctx, db: tx };
     const fulfillment = await lockFulfillment(tx, input.fulfillmentOrderId);
     if (fulfillment.type !== "CARRY_OUT") {
       throw new AppError("INVALID_TRANSITION", `${fulfillment.number} is not a carry-out sale.`, { type: fulfillment.type });

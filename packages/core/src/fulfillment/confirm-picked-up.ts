@@ -1,7 +1,6 @@
 import { AppError, ConfirmPickedUpInput } from "@oms/contracts";
 import type { DomainContext } from "../context.ts";
 import { withTransaction } from "../context.ts";
-import { joinTransaction } from "../orders/join-transaction.ts";
 import { parseInput } from "../shared/parse-input.ts";
 import { afterFulfillmentChange, commitFulfillmentStock, lockFulfillment, recordHandover, type FulfillmentWithLines } from "./fulfillment-rows.ts";
 import { transitionFulfillment } from "./state-machine.ts";
@@ -13,7 +12,7 @@ import { transitionFulfillment } from "./state-machine.ts";
 export async function confirmPickedUp(rawInput: ConfirmPickedUpInput, ctx: DomainContext): Promise<FulfillmentWithLines> {
   const input = parseInput(ConfirmPickedUpInput, rawInput);
   return withTransaction(ctx, async (tx) => {
-    const inner = joinTransaction(ctx, tx);
+    const inner = { ...ctx, db: tx };
     const fulfillment = await lockFulfillment(tx, input.fulfillmentOrderId);
     if (input.pickupCode !== undefined) {
       if (input.pickupCode !== fulfillment.pickupCode) {

@@ -1,7 +1,6 @@
 import { MarkPackedInput } from "@oms/contracts";
 import type { DomainContext } from "../context.ts";
 import { withTransaction } from "../context.ts";
-import { joinTransaction } from "../orders/join-transaction.ts";
 import { parseInput } from "../shared/parse-input.ts";
 import { closeTasks } from "../orders/tasks.ts";
 import { activeUnits, afterFulfillmentChange, lockFulfillment, type FulfillmentWithLines } from "./fulfillment-rows.ts";
@@ -11,7 +10,7 @@ import { transitionFulfillment } from "./state-machine.ts";
 export async function markPacked(rawInput: MarkPackedInput, ctx: DomainContext): Promise<FulfillmentWithLines> {
   const input = parseInput(MarkPackedInput, rawInput);
   return withTransaction(ctx, async (tx) => {
-    const inner = joinTransaction(ctx, tx);
+    const inner = { ...ctx, db: tx };
     const fulfillment = await lockFulfillment(tx, input.fulfillmentOrderId);
     await transitionFulfillment(tx, fulfillment, "PACKED", ctx, { bagCount: input.bagCount });
     for (const line of fulfillment.lines) {

@@ -1,7 +1,6 @@
 import { AppError, MarkReadyForPickupInput } from "@oms/contracts";
 import type { DomainContext } from "../context.ts";
 import { withTransaction } from "../context.ts";
-import { joinTransaction } from "../orders/join-transaction.ts";
 import { parseInput } from "../shared/parse-input.ts";
 import { afterFulfillmentChange, lockFulfillment, type FulfillmentWithLines } from "./fulfillment-rows.ts";
 import { transitionFulfillment } from "./state-machine.ts";
@@ -20,7 +19,7 @@ export async function markReadyForPickup(rawInput: MarkReadyForPickupInput, ctx:
       fulfillment,
       "fulfillment.ready_for_pickup",
       `${fulfillment.number} is ready for pickup at ${fulfillment.location.name}${input.stagingShelf ? ` (shelf ${input.stagingShelf})` : ""}.`,
-      joinTransaction(ctx, tx),
+      { ...ctx, db: tx },
     );
     return fulfillment;
   });

@@ -1,7 +1,6 @@
 import { AppError, MarkShippedInput } from "@oms/contracts";
 import type { DomainContext } from "../context.ts";
 import { withTransaction } from "../context.ts";
-import { joinTransaction } from "../orders/join-transaction.ts";
 import { parseInput } from "../shared/parse-input.ts";
 import { afterFulfillmentChange, commitFulfillmentStock, lockFulfillment, type FulfillmentWithLines } from "./fulfillment-rows.ts";
 import { transitionFulfillment } from "./state-machine.ts";
@@ -15,7 +14,7 @@ import { transitionFulfillment } from "./state-machine.ts";
 export async function markShipped(rawInput: MarkShippedInput, ctx: DomainContext): Promise<FulfillmentWithLines> {
   const input = parseInput(MarkShippedInput, rawInput);
   return withTransaction(ctx, async (tx) => {
-    const inner = joinTransaction(ctx, tx);
+    const inner = { ...ctx, db: tx };
     const fulfillment = await lockFulfillment(tx, input.fulfillmentOrderId);
     if (fulfillment.type !== "SHIP" && fulfillment.type !== "DELIVERY") {
       throw new AppError("INVALID_TRANSITION", `${fulfillment.number} is collected in the store; it cannot be shipped.`, { type: fulfillment.type });

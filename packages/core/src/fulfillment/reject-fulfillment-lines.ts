@@ -1,7 +1,6 @@
 import { AppError, RejectFulfillmentLinesInput } from "@oms/contracts";
 import type { DomainContext } from "../context.ts";
 import { withTransaction } from "../context.ts";
-import { joinTransaction } from "../orders/join-transaction.ts";
 import { releaseReservations, reserveStock } from "../inventory/index.ts";
 import { parseInput } from "../shared/parse-input.ts";
 import { announceFulfillmentOrders, placeOpenUnits } from "../orders/allocate-order.ts";
@@ -23,7 +22,7 @@ import { transitionFulfillment } from "./state-machine.ts";
 export async function rejectFulfillmentLines(rawInput: RejectFulfillmentLinesInput, ctx: DomainContext): Promise<OrderDetail> {
   const input = parseInput(RejectFulfillmentLinesInput, rawInput);
   const orderId = await withTransaction(ctx, async (tx) => {
-    const inner: DomainContext = joinTransaction(ctx, tx);
+    const inner: DomainContext = { ...ctx, db: tx };
     const fulfillment = await lockFulfillment(tx, input.fulfillmentOrderId);
     if (fulfillment.status !== "NEW" && fulfillment.status !== "PICKING") {
       throw new AppError("INVALID_TRANSITION", `${fulfillment.number} is already ${fulfillment.status.toLowerCase().replace(/_/g, " ")}; items can only be rejected before packing.`, {

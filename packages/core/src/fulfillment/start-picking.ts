@@ -1,7 +1,6 @@
 import { FulfillmentOrderIdInput } from "@oms/contracts";
 import type { DomainContext } from "../context.ts";
 import { withTransaction } from "../context.ts";
-import { joinTransaction } from "../orders/join-transaction.ts";
 import { actorUserId } from "../shared/actor.ts";
 import { enqueueEvents } from "../shared/outbox.ts";
 import { parseInput } from "../shared/parse-input.ts";
@@ -13,7 +12,7 @@ import { transitionFulfillment } from "./state-machine.ts";
 export async function startPicking(rawInput: FulfillmentOrderIdInput, ctx: DomainContext): Promise<FulfillmentWithLines> {
   const input = parseInput(FulfillmentOrderIdInput, rawInput);
   return withTransaction(ctx, async (tx) => {
-    const inner = joinTransaction(ctx, tx);
+    const inner = { ...ctx, db: tx };
     const fulfillment = await lockFulfillment(tx, input.fulfillmentOrderId);
     await transitionFulfillment(tx, fulfillment, "PICKING", ctx, { claimedById: actorUserId(ctx.actor) });
     const tasks = await tx.task.findMany({ where: { fulfillmentOrderId: fulfillment.id, kind: "PICK", status: "OPEN" }, select: { id: true, locationId: true } });

@@ -1,7 +1,6 @@
 import { AppError, CancelOrderLineInput, formatMoney } from "@oms/contracts";
 import type { DomainContext } from "../context.ts";
 import { withTransaction } from "../context.ts";
-import { joinTransaction } from "./join-transaction.ts";
 import { cancelFulfillmentOrder } from "../fulfillment/cancel-fulfillment-order.ts";
 import { fulfillmentInclude } from "../fulfillment/fulfillment-rows.ts";
 import { releaseReservations, reserveStock } from "../inventory/index.ts";
@@ -26,7 +25,7 @@ import { runValidation } from "./validation/run-validation.ts";
 export async function cancelOrderLine(rawInput: CancelOrderLineInput, ctx: DomainContext): Promise<OrderDetail> {
   const input = parseInput(CancelOrderLineInput, rawInput);
   await withTransaction(ctx, async (tx) => {
-    const inner: DomainContext = joinTransaction(ctx, tx);
+    const inner: DomainContext = { ...ctx, db: tx };
     const order = await lockOrder(tx, input.orderId);
     if (!openOrderStatuses.includes(order.status)) {
       throw new AppError("INVALID_TRANSITION", `The order is ${orderStatusLabel[order.status]}; its lines can no longer be cancelled.`, { status: order.status });

@@ -1,7 +1,6 @@
 import { AppError, CancelOrderInput, formatMoney } from "@oms/contracts";
 import type { DomainContext } from "../context.ts";
 import { withTransaction } from "../context.ts";
-import { joinTransaction } from "./join-transaction.ts";
 import { cancelFulfillmentOrder } from "../fulfillment/cancel-fulfillment-order.ts";
 import { fulfillmentInclude } from "../fulfillment/fulfillment-rows.ts";
 import { releaseReservations } from "../inventory/index.ts";
@@ -59,7 +58,7 @@ export async function cancelOrder(rawInput: CancelOrderInput, ctx: DomainContext
   const input = parseInput(CancelOrderInput, rawInput);
   await withTransaction(ctx, async (tx) => {
     const order = await lockOrder(tx, input.orderId);
-    await cancelLockedOrder(order, input.reason, joinTransaction(ctx, tx));
+    await cancelLockedOrder(order, input.reason, { ...ctx, db: tx });
   });
   return getOrder({ orderId: input.orderId }, ctx);
 }

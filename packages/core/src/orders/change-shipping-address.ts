@@ -2,7 +2,6 @@ import { AppError, ChangeShippingAddressInput } from "@oms/contracts";
 import type { Prisma } from "@oms/db";
 import type { DomainContext } from "../context.ts";
 import { withTransaction } from "../context.ts";
-import { joinTransaction } from "./join-transaction.ts";
 import { cancelFulfillmentOrder } from "../fulfillment/cancel-fulfillment-order.ts";
 import { fulfillmentInclude } from "../fulfillment/fulfillment-rows.ts";
 import { parseInput } from "../shared/parse-input.ts";
@@ -23,7 +22,7 @@ const changeableStatuses = new Set(["PENDING_VALIDATION", "ON_HOLD", "ALLOCATED"
 export async function changeShippingAddress(rawInput: ChangeShippingAddressInput, ctx: DomainContext): Promise<OrderDetail> {
   const input = parseInput(ChangeShippingAddressInput, rawInput);
   await withTransaction(ctx, async (tx) => {
-    const inner: DomainContext = joinTransaction(ctx, tx);
+    const inner: DomainContext = { ...ctx, db: tx };
     const order = await lockOrder(tx, input.orderId);
     if (isStoreBound(fulfillmentRequest(order).fulfillmentType)) {
       throw new AppError("VALIDATION_FAILED", "The customer collects this order in a store; it has no delivery address to change.");

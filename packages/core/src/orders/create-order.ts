@@ -2,7 +2,6 @@ import { AppError, CreateOrderInput, type Channel } from "@oms/contracts";
 import type { Location, Prisma, Tx } from "@oms/db";
 import type { DomainContext } from "../context.ts";
 import { withTransaction } from "../context.ts";
-import { joinTransaction } from "./join-transaction.ts";
 import { actorUserId } from "../shared/actor.ts";
 import { nextNumber } from "../shared/counters.ts";
 import { enqueueEvents } from "../shared/outbox.ts";
@@ -38,7 +37,7 @@ function splitName(name: string): { firstName: string; lastName: string } {
 export async function createOrder(rawInput: CreateOrderInput, ctx: DomainContext): Promise<OrderDetail> {
   const input = parseInput(CreateOrderInput, rawInput);
   const orderId = await withTransaction(ctx, async (tx) => {
-    const inner: DomainContext = joinTransaction(ctx, tx);
+    const inner: DomainContext = { ...ctx, db: tx };
     if (input.externalId) {
       const existing = await tx.order.findUnique({ where: { channel_externalId: { channel: input.channel, externalId: input.externalId } }, select: { id: true, number: true } });
       if (existing) {

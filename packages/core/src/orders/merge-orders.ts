@@ -1,7 +1,6 @@
 import { AppError, MergeOrdersInput } from "@oms/contracts";
 import type { DomainContext } from "../context.ts";
 import { withTransaction } from "../context.ts";
-import { joinTransaction } from "./join-transaction.ts";
 import { cancelFulfillmentOrder } from "../fulfillment/cancel-fulfillment-order.ts";
 import { fulfillmentInclude } from "../fulfillment/fulfillment-rows.ts";
 import { releaseReservations } from "../inventory/index.ts";
@@ -36,7 +35,7 @@ function sameDestination(a: OrderWithLines, b: OrderWithLines): boolean {
 export async function mergeOrders(rawInput: MergeOrdersInput, ctx: DomainContext): Promise<OrderDetail> {
   const input = parseInput(MergeOrdersInput, rawInput);
   await withTransaction(ctx, async (tx) => {
-    const inner: DomainContext = joinTransaction(ctx, tx);
+    const inner: DomainContext = { ...ctx, db: tx };
     // Lock in id order so two merges of the same pair cannot deadlock.
     const [firstId, secondId] = [input.sourceOrderId, input.targetOrderId].sort();
     const first = await lockOrder(tx, firstId!);

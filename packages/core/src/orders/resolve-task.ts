@@ -2,7 +2,6 @@ import { AppError, ResolveTaskInput } from "@oms/contracts";
 import type { Prisma } from "@oms/db";
 import type { DomainContext } from "../context.ts";
 import { withTransaction } from "../context.ts";
-import { joinTransaction } from "./join-transaction.ts";
 import { actorUserId } from "../shared/actor.ts";
 import { enqueueEvents } from "../shared/outbox.ts";
 import { parseInput } from "../shared/parse-input.ts";
@@ -19,7 +18,7 @@ import { runValidation } from "./validation/run-validation.ts";
 export async function resolveTask(rawInput: ResolveTaskInput, ctx: DomainContext): Promise<{ taskId: string; order: OrderDetail | null }> {
   const input = parseInput(ResolveTaskInput, rawInput);
   const orderId = await withTransaction(ctx, async (tx) => {
-    const inner: DomainContext = joinTransaction(ctx, tx);
+    const inner: DomainContext = { ...ctx, db: tx };
     const task = await tx.task.findUnique({ where: { id: input.taskId } });
     if (!task) throw new AppError("NOT_FOUND", "That task does not exist.", { taskId: input.taskId });
     if (task.status !== "OPEN" && task.status !== "IN_PROGRESS") {

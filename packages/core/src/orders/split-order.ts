@@ -2,7 +2,6 @@ import { AppError, SplitOrderInput, allocateProportionally } from "@oms/contract
 import type { Prisma } from "@oms/db";
 import type { DomainContext } from "../context.ts";
 import { withTransaction } from "../context.ts";
-import { joinTransaction } from "./join-transaction.ts";
 import { cancelFulfillmentOrder } from "../fulfillment/cancel-fulfillment-order.ts";
 import { fulfillmentInclude } from "../fulfillment/fulfillment-rows.ts";
 import { enqueueEvents } from "../shared/outbox.ts";
@@ -37,7 +36,7 @@ function tailShare(amount: number, quantity: number, count: number): number {
 export async function splitOrder(rawInput: SplitOrderInput, ctx: DomainContext): Promise<{ original: OrderDetail; created: OrderDetail }> {
   const input = parseInput(SplitOrderInput, rawInput);
   const newOrderId = await withTransaction(ctx, async (tx) => {
-    const inner: DomainContext = joinTransaction(ctx, tx);
+    const inner: DomainContext = { ...ctx, db: tx };
     const order = await lockOrder(tx, input.orderId);
     if (!splittable.has(order.status)) {
       throw new AppError("INVALID_TRANSITION", `The order is ${orderStatusLabel[order.status]}; it can no longer be split.`, { status: order.status });

@@ -60,7 +60,13 @@ function machines<S extends string>(name: string, table: Readonly<Record<S, read
       for (const s of all) {
         const seen = new Set<S>([s]);
         const queue: S[] = [s];
-        while (queue.length > 0) for (const n of table[queue.shift()!]) if (!seen.has(n)) (seen.add(n), queue.push(n));
+        while (queue.length > 0) {
+          for (const n of table[queue.shift()!]) {
+            if (seen.has(n)) continue;
+            seen.add(n);
+            queue.push(n);
+          }
+        }
         expect(terminal.some((t) => seen.has(t)), `${s} reaches a terminal status`).toBe(true);
       }
     });

@@ -1,7 +1,6 @@
 import type { TaskKind } from "@oms/db";
 import type { DomainContext } from "../context.ts";
 import { withTransaction } from "../context.ts";
-import { joinTransaction } from "./join-transaction.ts";
 import { enqueueEvents } from "../shared/outbox.ts";
 import { responsibleFor, slaSettings } from "./order-rows.ts";
 import { createTask } from "./tasks.ts";
@@ -25,7 +24,7 @@ export interface SweepResult {
  */
 export async function sweepLateOrders(ctx: DomainContext): Promise<SweepResult> {
   return withTransaction(ctx, async (tx) => {
-    const inner: DomainContext = joinTransaction(ctx, tx);
+    const inner: DomainContext = { ...ctx, db: tx };
     const sla = await slaSettings(tx);
     const result: SweepResult = { latePickups: 0, lateShipments: 0, promisesMissed: 0 };
     const pickupCutoff = new Date(ctx.now.getTime() - sla.pickupReadySlaHours * 3_600_000);
