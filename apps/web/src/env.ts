@@ -70,7 +70,7 @@ export function resolveAuthSecret(given: string | undefined, dataDir: string): s
  * Reads and completes the settings, then writes the derived values back to process.env
  * for the libraries that read it directly (next-auth, @oms/db). Call before Next loads.
  */
-export function loadServerEnv(options: { appDir: string; source?: NodeJS.ProcessEnv } = { appDir: process.cwd() }): WebEnv {
+export function loadServerEnv(options: { appDir: string; source?: Record<string, string | undefined> } = { appDir: process.cwd() }): WebEnv {
   const source = options.source ?? process.env;
   const parsed = parseWebEnv(source);
   const repoRoot = source.OMS_ROOT ?? findRepoRoot(options.appDir);

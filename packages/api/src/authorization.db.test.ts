@@ -34,6 +34,15 @@ interface Access {
 }
 
 const access: Record<string, Access> = {
+  "apiKeys.create": { public: false, roles: ["ADMIN"], locationScoped: false, input: () => ({ name: "Test shop", channel: "WEB", scopes: ["orders:read"] }) },
+  "apiKeys.list": { public: false, roles: ["ADMIN"], locationScoped: false, input: () => undefined },
+  "apiKeys.revoke": {
+    public: false,
+    roles: ["ADMIN"],
+    locationScoped: false,
+    input: async () => ({ apiKeyId: (await db.prisma.apiKey.create({ data: { name: "To revoke", prefix: `rv_${Math.random().toString(36).slice(2)}`, secretHash: "x", channel: "WEB", scopes: [] } })).id }),
+  },
+  "webhooks.deliveries": { public: false, roles: ["ADMIN"], locationScoped: false, input: () => ({ limit: 5 }) },
   "health.ping": { public: true, roles: ALL_ROLES, locationScoped: false, input: () => undefined },
   "session.me": { public: false, roles: ALL_ROLES, locationScoped: false, input: () => undefined },
   "locations.list": { public: false, roles: ALL_ROLES, locationScoped: false, input: () => undefined },

@@ -13,3 +13,16 @@ export {
 } from "./trpc.ts";
 export { trpcCodeOf } from "./errors.ts";
 export { handleTrpcRequest, type HandleTrpcRequestOptions } from "./handler.ts";
+export {
+  handleRestRequest,
+  buildOpenApiDocument,
+  startWebhookWorker,
+  runWebhookWorkerOnce,
+  trackOrder,
+  createRateLimiter,
+  REST_PREFIX,
+  PROBLEM_BASE,
+  type HandleRestOptions,
+  type RateLimiter,
+  type TrackResult,
+} from "./rest/index.ts";

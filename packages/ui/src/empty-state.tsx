@@ -1,4 +1,6 @@
-import { EmptyState as MantineEmptyState } from "@mantine/core";
+// Sub-components are imported by name (not EmptyState.Actions): in a server component
+// Mantine's compound statics are not available on the client reference.
+import { EmptyStateActions, EmptyState as MantineEmptyState } from "@mantine/core";
 import type { ReactNode } from "react";
 
 export interface EmptyStateProps {
@@ -13,7 +15,7 @@ export interface EmptyStateProps {
 export function EmptyState({ title, description, icon, action }: EmptyStateProps) {
   return (
     <MantineEmptyState title={title} description={description} icon={icon} variant={icon ? "light" : undefined} py="xl">
-      {action ? <MantineEmptyState.Actions>{action}</MantineEmptyState.Actions> : null}
+      {action ? <EmptyStateActions>{action}</EmptyStateActions> : null}
     </MantineEmptyState>
   );
 }

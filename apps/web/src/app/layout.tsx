@@ -1,6 +1,6 @@
 import "@mantine/core/styles.css";
 import "@mantine/notifications/styles.css";
-import { ColorSchemeScript, mantineHtmlProps } from "@mantine/core";
+import { mantineHtmlProps } from "@mantine/core";
 import type { Metadata, Viewport } from "next";
 import type { ReactNode } from "react";
 import { getIntlConfig, getT } from "../i18n/server.ts";
@@ -20,9 +20,9 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
   const dir = rightToLeft.has(locale.split("-")[0] ?? "") ? "rtl" : "ltr";
   return (
     <html lang={locale} dir={dir} {...mantineHtmlProps}>
-      <head>
-        <ColorSchemeScript defaultColorScheme="light" />
-      </head>
+      {/* No ColorSchemeScript: the app is light only (mantineHtmlProps sets it), and the
+          script in <head> trips React's "script tag" warning when forbidden()/notFound()
+          re-render the root on the client. Add it back together with a dark scheme. */}
       <body>
         <Providers locale={locale} messages={messages} dir={dir}>
           {children}

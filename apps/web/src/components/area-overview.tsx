@@ -1,4 +1,4 @@
-import { Alert, Badge, Group, List, Paper, SimpleGrid, Stack, Text, Title } from "@mantine/core";
+import { Alert, Badge, Group, List, ListItem, Paper, SimpleGrid, Stack, Text, Title } from "@mantine/core";
 import type { SessionUser } from "@oms/contracts";
 import { IconInfoCircle } from "@tabler/icons-react";
 import { AnchorLink } from "./links.tsx";
@@ -46,14 +46,14 @@ export async function AreaOverview({ area, user }: { area: "pos" | "pickup"; use
             </Title>
             <List spacing="sm" listStyleType="none" p={0}>
               {next.map((item) => (
-                <List.Item key={item.href}>
+                <ListItem key={item.href}>
                   <AnchorLink href={item.href} fw={600}>
                     {item.label}
                   </AnchorLink>
                   <Text size="sm" c="dimmed">
                     {item.hint}
                   </Text>
-                </List.Item>
+                </ListItem>
               ))}
             </List>
           </Stack>

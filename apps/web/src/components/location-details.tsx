@@ -1,5 +1,5 @@
 import type { LocationSummary } from "@oms/contracts";
-import { Badge, DataList, Group, Paper, Stack, Text, Title } from "@mantine/core";
+import { Badge, DataList, DataListItem, DataListItemLabel, DataListItemValue, Group, Paper, Stack, Text, Title } from "@mantine/core";
 import { dateTimeText } from "@oms/ui";
 import { getLocale, getT } from "../i18n/server.ts";
 
@@ -26,10 +26,10 @@ export async function LocationDetails({ location, title }: { location: LocationS
   const types = await getT("fulfillmentTypes");
   const locale = await getLocale();
   const row = (label: string, value: React.ReactNode) => (
-    <DataList.Item>
-      <DataList.ItemLabel>{label}</DataList.ItemLabel>
-      <DataList.ItemValue>{value}</DataList.ItemValue>
-    </DataList.Item>
+    <DataListItem>
+      <DataListItemLabel>{label}</DataListItemLabel>
+      <DataListItemValue>{value}</DataListItemValue>
+    </DataListItem>
   );
   return (
     <Paper withBorder p="lg" radius="md">
@@ -42,7 +42,7 @@ export async function LocationDetails({ location, title }: { location: LocationS
             {t("localTimeNow", { time: dateTimeText(new Date(), location.timeZone, locale, "datetime") })}
           </Text>
         </Stack>
-        <DataList withDivider labelWidth="11rem">
+        <DataList withDivider labelWidth="8.5rem">
           {row(t("fields.name"), location.name)}
           {row(t("fields.code"), <Text ff="monospace">{location.code}</Text>)}
           {row(t("fields.kind"), kinds(location.kind))}

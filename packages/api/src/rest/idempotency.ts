@@ -1,5 +1,5 @@
 import { AppError } from "@oms/contracts";
-import type { Prisma, PrismaClient, Tx } from "@oms/db";
+import { Prisma, type PrismaClient, type Tx } from "@oms/db";
 import { randomUUID } from "node:crypto";
 
 /** How long a key is remembered; a reuse after that is a new request. */
@@ -7,7 +7,8 @@ export const IDEMPOTENCY_TTL_MS = 24 * 3_600_000;
 
 export interface StoredResponse {
   status: number;
-  body: unknown;
+  /** The response body exactly as sent (stored as a JSON string, so a replay is byte-identical). */
+  text: string | null;
 }
 
 /**
@@ -43,7 +44,10 @@ export async function runIdempotent(
               { idempotencyKey: args.key },
             );
           }
-          if (existing.responseStatus !== null) return { status: existing.responseStatus, body: existing.responseBody, replayed: true };
+          if (existing.responseStatus !== null) {
+            const stored = existing.responseBody;
+            return { status: existing.responseStatus, text: typeof stored === "string" ? stored : stored === null ? null : JSON.stringify(stored), replayed: true };
+          }
         }
         // Expired (or never answered): the key starts over.
         await tx.idempotencyRecord.update({ where: { id: existing.id }, data: { requestHash: args.requestHash, responseStatus: null, responseBody: undefined, createdAt: args.now, expiresAt } });
@@ -52,7 +56,7 @@ export async function runIdempotent(
       const response = await fn(tx);
       await tx.idempotencyRecord.update({
         where: { id: recordId },
-        data: { responseStatus: response.status, responseBody: response.body as Prisma.InputJsonValue },
+        data: { responseStatus: response.status, responseBody: response.text === null ? Prisma.DbNull : response.text },
       });
       return { ...response, replayed: false };
     },

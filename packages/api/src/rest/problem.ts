@@ -90,6 +90,19 @@ function isPrismaCode(error: unknown, code: string): boolean {
 }
 
 /**
+ * Contention that a retry of the whole transaction resolves: lock or statement timeout,
+ * serialization failure, deadlock, no pool connection in time (P2024), transaction could
+ * not start or expired (P2028).
+ */
+export function isTransientDatabaseError(error: unknown): boolean {
+  if (!error || typeof error !== "object" || AppError.isAppError(error)) return false;
+  if (isPrismaCode(error, "P2028") || isPrismaCode(error, "P2024") || isPrismaCode(error, "P2034")) return true;
+  const text = `${(error as Error).message ?? ""} ${JSON.stringify((error as { meta?: unknown }).meta ?? {})}`;
+  if ((error as Error).name === "GateTimeoutError") return true;
+  return /timeout exceeded when trying to connect|\b(55P03|57014|40001|40P01)\b|lock timeout|deadlock detected|could not serialize/i.test(text);
+}
+
+/**
  * Any thrown value → problem+json. AppError keeps its message (written for people) and
  * maps its code with `appErrorStatus` (the same table tRPC uses); a unique-constraint race
  * is a 409 and pool exhaustion a 503 (retry); anything else is a 500 naming the request
@@ -119,7 +132,7 @@ export function errorToProblem(error: unknown, instance: string, requestId: stri
   if (isPrismaCode(error, "P2002")) {
     return problemResponse({ type: PROBLEM_BASE + "conflict", title: titleOf.CONFLICT, status: 409, detail: "The same thing was sent twice at the same moment; fetch it and try again if needed.", instance, code: "CONFLICT", requestId });
   }
-  if (isPrismaCode(error, "P2028") || isPrismaCode(error, "P2024")) {
+  if (isTransientDatabaseError(error)) {
     return problemResponse(
       { type: PROBLEM_BASE + "unavailable", title: titleOf.UNAVAILABLE, status: 503, detail: "The system is busy; nothing was changed. Try again in a moment with the same Idempotency-Key.", instance, code: "UNAVAILABLE", requestId },
       { "retry-after": "1" },

@@ -1,5 +1,5 @@
 "use client";
-import { Alert, Anchor, Avatar, Button, Group, Loader, Paper, PasswordInput, SimpleGrid, Stack, Text, Title, UnstyledButton } from "@mantine/core";
+import { Alert, Anchor, Avatar, Button, Group, Loader, Paper, SimpleGrid, Stack, Text, TextInput, Title, UnstyledButton } from "@mantine/core";
 import { EmptyState } from "@oms/ui";
 import { IconAlertCircle, IconBackspace, IconBuildingStore, IconUsers } from "@tabler/icons-react";
 import { useQuery } from "@tanstack/react-query";
@@ -25,7 +25,6 @@ export function PinSignIn({ callbackUrl, initialStoreId }: { callbackUrl: string
     // localStorage wins over the cookie (the cookie may have been cleared on its own).
     const stored = readDeviceStore(initialStoreId);
     if (stored !== storeId) setStoreId(stored);
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
 
   const stores = useQuery(trpc.staff.storesForDevice.queryOptions());
@@ -75,7 +74,7 @@ export function PinSignIn({ callbackUrl, initialStoreId }: { callbackUrl: string
               <Paper key={s.id} withBorder radius="md" p={0}>
                 <UnstyledButton onClick={() => chooseStore(s.id)} p="md" w="100%" style={{ minBlockSize: 72, borderRadius: "var(--mantine-radius-md)" }}>
                   <Group gap="sm" wrap="nowrap">
-                    <IconBuildingStore size={24} aria-hidden />
+                    <IconBuildingStore size={24} aria-hidden style={{ flexShrink: 0 }} />
                     <Stack gap={0}>
                       <Text fw={600}>{s.name}</Text>
                       <Text size="sm" c="dimmed">
@@ -222,8 +221,9 @@ function PinPad({ storeId, person, callbackUrl, onBack }: { storeId: string; per
             {error}
           </Alert>
         ) : null}
-        <PasswordInput
+        <TextInput
           ref={input}
+          type="password"
           label={t("pinLabel")}
           description={t("pinHint")}
           size="lg"
@@ -231,7 +231,6 @@ function PinPad({ storeId, person, callbackUrl, onBack }: { storeId: string; per
           autoComplete="off"
           inputMode="numeric"
           maxLength={8}
-          visibilityToggleButtonProps={{ hidden: true }}
           value={pin}
           onChange={(event) => {
             setError(null);

@@ -1,0 +1,96 @@
+"use client";
+import { Alert, Badge, Button, Card, Center, Group, Paper, Stack, Text, TextInput, Title } from "@mantine/core";
+import type { TrackResult } from "@oms/api";
+import { useActionState, useMemo } from "react";
+import { createTranslator } from "use-intl/core";
+import trackMessages from "../../../messages/en.track.json";
+import { lookUpOrder } from "./actions.ts";
+
+type Values = Record<string, string | number>;
+
+// Strings come from messages/en.track.json until they are merged into en.json; then this
+// translator goes and `useTranslations("track")` of the app-wide provider is used.
+function useTrackT(locale: string): (key: string, values?: Values) => string {
+  return useMemo(() => {
+    const translate = createTranslator({ locale: locale as never, messages: trackMessages as never, namespace: "track" as never }) as unknown as (key: string, values?: Values) => string;
+    return (key, values) => translate(key, values);
+  }, [locale]);
+}
+
+export function TrackScreen({ locale }: { locale: string }) {
+  const t = useTrackT(locale);
+  const [result, action, pending] = useActionState(lookUpOrder, null);
+  const date = (iso: string) => new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeStyle: "short" }).format(new Date(iso));
+  return (
+    <Center mih="100dvh" p="md" bg="var(--mantine-color-gray-0)">
+      <Paper withBorder shadow="sm" radius="lg" p={{ base: "lg", sm: "xl" }} w="100%" maw={560}>
+        <Stack gap="lg">
+          <Stack gap={4}>
+            <Title order={1} size="h2">
+              {t("title")}
+            </Title>
+            <Text c="dimmed" size="sm">
+              {t("subtitle")}
+            </Text>
+          </Stack>
+          <form action={action}>
+            <Stack gap="sm">
+              <TextInput name="number" label={t("number")} placeholder={t("numberPlaceholder")} required autoComplete="off" maxLength={40} />
+              <TextInput name="email" type="email" label={t("email")} required autoComplete="email" maxLength={254} />
+              <Button type="submit" loading={pending}>
+                {t("submit")}
+              </Button>
+            </Stack>
+          </form>
+          {result && !result.ok && (
+            <Alert color={result.code === "RATE_LIMITED" ? "orange" : "red"} role="alert">
+              {result.code === "RATE_LIMITED" ? t("rateLimited", { seconds: result.retryAfterSeconds ?? 60 }) : result.code === "NOT_FOUND" ? t("notFound") : t("invalid")}
+            </Alert>
+          )}
+          {result && result.ok && (
+            <Stack gap="sm" aria-live="polite">
+              <Title order={2} size="h4">
+                {t("orderStatus", { number: result.order.number, status: t(`statuses.${result.order.status}`) })}
+              </Title>
+              <Text size="sm" c="dimmed">
+                {t("placed", { date: date(result.order.placedAt) })}
+                {result.order.promisedAt ? ` · ${t("promised", { date: date(result.order.promisedAt) })}` : ""}
+              </Text>
+              {result.order.fulfillments.length === 0 && <Text size="sm">{t("noShipments")}</Text>}
+              {result.order.fulfillments.map((f, i) => (
+                <Card key={i} withBorder radius="md" padding="sm">
+                  <Group justify="space-between" wrap="nowrap">
+                    <Text fw={600} size="sm">
+                      {f.type === "PICKUP" ? t("pickupAt", { location: f.locationName }) : f.type === "DELIVERY" ? t("deliveryFrom", { location: f.locationName }) : t("shipFrom", { location: f.locationName })}
+                    </Text>
+                    <Badge variant="light">{t(`fulfillmentStatuses.${f.status}`)}</Badge>
+                  </Group>
+                  {f.locationAddress && (
+                    <Text size="sm" c="dimmed">
+                      {f.locationAddress}
+                    </Text>
+                  )}
+                  {f.pickupCode && (
+                    <Text size="lg" fw={700} mt="xs">
+                      {t("pickupCode", { code: f.pickupCode })}
+                    </Text>
+                  )}
+                  {f.trackingNumbers.map((s, j) => (
+                    <Text key={j} size="sm">
+                      {t("tracking", { carrier: s.carrier, number: s.trackingNumber ?? "—" })}
+                    </Text>
+                  ))}
+                  {f.promisedAt && (
+                    <Text size="xs" c="dimmed">
+                      {t("promised", { date: date(f.promisedAt) })}
+                    </Text>
+                  )}
+                </Card>
+              ))}
+            </Stack>
+          )}
+        </Stack>
+      </Paper>
+    </Center>
+  );
+}
