@@ -1,6 +1,5 @@
 "use client";
 import { Alert, Badge, Button, Card, Center, Group, Paper, Stack, Text, TextInput, Title } from "@mantine/core";
-import type { TrackResult } from "@oms/api";
 import { useActionState, useMemo } from "react";
 import { createTranslator } from "use-intl/core";
 import trackMessages from "../../../messages/en.track.json";

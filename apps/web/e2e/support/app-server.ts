@@ -1,0 +1,125 @@
+// Starts the real app (production build, server.ts) against a database of its own, for
+// browser journeys. The database is PostgreSQL when TEST_DATABASE_URL is set (a new
+// database per run, dropped afterwards), otherwise an embedded PGlite folder in a temp dir.
+import { applyMigrations, openDatabase, type Database } from "@oms/db";
+import { createTestDatabase, type TestDatabase } from "@oms/db/testing";
+import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { mkdtempSync, rmSync } from "node:fs";
+import { createServer } from "node:net";
+import { tmpdir } from "node:os";
+import { dirname, join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), "../../../..");
+
+export interface AppServer {
+  baseUrl: string;
+  /** Closes the server and throws the database away. */
+  stop(): Promise<void>;
+  /** Server output so far, for failure messages. */
+  output(): string;
+}
+
+/** Builds the web app if its sources changed since the last build (turbo caches it). */
+export function buildWebApp(): void {
+  const result = spawnSync(join(root, "node_modules/.bin/turbo"), ["run", "build", "--filter=@oms/web", "--output-logs=errors-only"], {
+    cwd: root,
+    stdio: "inherit",
+    env: { ...process.env, NODE_ENV: "production", TURBO_TELEMETRY_DISABLED: "1", NEXT_TELEMETRY_DISABLED: "1" },
+  });
+  if (result.status !== 0) throw new Error("next build failed: see the output above");
+}
+
+/**
+ * Prepares a migrated database, lets `seed` fill it, then starts server.ts on a free port.
+ */
+export async function startAppServer(seed: (db: Database) => Promise<void>): Promise<AppServer> {
+  const env: Record<string, string> = {
+    ...(process.env as Record<string, string>),
+    NODE_ENV: "production",
+    NEXTAUTH_SECRET: "e2e-secret-0123456789-abcdefghijklmnop",
+    NEXT_TELEMETRY_DISABLED: "1",
+    HOST: "127.0.0.1",
+  };
+  delete env.NEXTAUTH_URL;
+  let cleanupDatabase: () => Promise<void>;
+
+  if (process.env.TEST_DATABASE_URL) {
+    const db: TestDatabase = await createTestDatabase();
+    await seed(db);
+    await db.close();
+    const url = new URL(process.env.TEST_DATABASE_URL);
+    url.pathname = `/${db.name}`;
+    env.DATABASE_URL = url.toString();
+    cleanupDatabase = () => db.drop();
+  } else {
+    const dataDir = mkdtempSync(join(tmpdir(), "oms-e2e-"));
+    const db = openDatabase({ dataDir: join(dataDir, "pglite") });
+    try {
+      await applyMigrations(db);
+      await seed(db);
+    } finally {
+      await db.close();
+    }
+    delete env.DATABASE_URL;
+    env.DATA_DIR = dataDir;
+    cleanupDatabase = async () => rmSync(dataDir, { recursive: true, force: true });
+  }
+
+  const port = await freePort();
+  env.PORT = String(port);
+  const child: ChildProcess = spawn(join(root, "node_modules/.bin/tsx"), [join(root, "apps/web/server.ts")], {
+    cwd: root,
+    env,
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  let log = "";
+  child.stdout?.on("data", (chunk) => (log += chunk));
+  child.stderr?.on("data", (chunk) => (log += chunk));
+  const baseUrl = `http://127.0.0.1:${port}`;
+
+  const stop = async () => {
+    if (child.exitCode === null) {
+      child.kill("SIGTERM");
+      await new Promise((done) => {
+        const timer = setTimeout(() => (child.kill("SIGKILL"), done(undefined)), 10_000);
+        child.once("exit", () => (clearTimeout(timer), done(undefined)));
+      });
+    }
+    await cleanupDatabase();
+  };
+
+  try {
+    await waitForHealth(baseUrl, child, () => log);
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+  return { baseUrl, stop, output: () => log };
+}
+
+async function waitForHealth(baseUrl: string, child: ChildProcess, log: () => string): Promise<void> {
+  const deadline = Date.now() + 120_000;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`The server exited (${child.exitCode}):\n${log()}`);
+    try {
+      const response = await fetch(`${baseUrl}/api/health`);
+      if (response.ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 300));
+  }
+  throw new Error(`The server did not become healthy in 120 s:\n${log()}`);
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolvePort, reject) => {
+    const server = createServer();
+    server.once("error", reject);
+    server.listen(0, "127.0.0.1", () => {
+      const address = server.address();
+      server.close(() => (typeof address === "object" && address ? resolvePort(address.port) : reject(new Error("no port"))));
+    });
+  });
+}
