@@ -49,3 +49,25 @@ for (const signal of ["SIGINT", "SIGTERM"]) {
   process.on(signal, () => server.kill(signal));
 }
 server.on("exit", (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
+
+// Once it answers, say where to go and who to be (the seed printed the full list above).
+const port = process.env.PORT ?? "3000";
+const started = Date.now();
+const timer = setInterval(async () => {
+  try {
+    const response = await fetch(`http://127.0.0.1:${port}/api/health`);
+    if (!response.ok) return;
+  } catch {
+    if (Date.now() - started > 120_000) clearInterval(timer);
+    return;
+  }
+  clearInterval(timer);
+  console.log(`
+  Ready: http://localhost:${port}
+    HQ:          admin@demo.shop / demo-pass-1
+    Store staff: cashier.waw1@demo.shop, manager.waw1@demo.shop, picker.waw1@demo.shop / demo-pass-1
+                 or "Store PIN" on the sign-in page: store WAW1, tap your name, PIN 1234
+    API:         curl -H "Authorization: Bearer demo-web-key" http://localhost:${port}/api/v1/locations
+    API docs:    http://localhost:${port}/api/docs
+`);
+}, 500);

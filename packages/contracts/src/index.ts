@@ -12,3 +12,4 @@ export * from "./returns.ts";
 export * from "./customers.ts";
 export * from "./orders.ts";
 export * from "./public-api.ts";
+export * from "./api-inputs.ts";

@@ -12,3 +12,7 @@ export * from "./returns/index.ts";
 export * from "./customers/index.ts";
 export * from "./api-keys/index.ts";
 export * from "./webhooks/index.ts";
+export * from "./access-entities.ts";
+export * from "./inventory-queries/index.ts";
+export * from "./task-queries/index.ts";
+export * from "./routing-rules/index.ts";

@@ -1,9 +1,11 @@
 import type { Metadata } from "next";
-import { getLocale } from "../../i18n/server.ts";
-import trackMessages from "../../../messages/en.track.json";
+import { getLocale, getT } from "../../i18n/server.ts";
 import { TrackScreen } from "./track-screen.tsx";
 
-export const metadata: Metadata = { title: trackMessages.track.title, robots: { index: false } };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getT("track");
+  return { title: t("title"), robots: { index: false } };
+}
 
 /** Public order tracking: order number + e-mail; no session needed. */
 export default async function TrackPage() {

@@ -1,23 +1,12 @@
 "use client";
 import { Alert, Badge, Button, Card, Center, Group, Paper, Stack, Text, TextInput, Title } from "@mantine/core";
-import { useActionState, useMemo } from "react";
-import { createTranslator } from "use-intl/core";
-import trackMessages from "../../../messages/en.track.json";
+import { useActionState } from "react";
+import type { FulfillmentStatus, OrderStatus } from "@oms/contracts";
+import { useTranslations } from "use-intl";
 import { lookUpOrder } from "./actions.ts";
 
-type Values = Record<string, string | number>;
-
-// Strings come from messages/en.track.json until they are merged into en.json; then this
-// translator goes and `useTranslations("track")` of the app-wide provider is used.
-function useTrackT(locale: string): (key: string, values?: Values) => string {
-  return useMemo(() => {
-    const translate = createTranslator({ locale: locale as never, messages: trackMessages as never, namespace: "track" as never }) as unknown as (key: string, values?: Values) => string;
-    return (key, values) => translate(key, values);
-  }, [locale]);
-}
-
 export function TrackScreen({ locale }: { locale: string }) {
-  const t = useTrackT(locale);
+  const t = useTranslations("track");
   const [result, action, pending] = useActionState(lookUpOrder, null);
   const date = (iso: string) => new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeStyle: "short" }).format(new Date(iso));
   return (
@@ -49,7 +38,7 @@ export function TrackScreen({ locale }: { locale: string }) {
           {result && result.ok && (
             <Stack gap="sm" aria-live="polite">
               <Title order={2} size="h4">
-                {t("orderStatus", { number: result.order.number, status: t(`statuses.${result.order.status}`) })}
+                {t("orderStatus", { number: result.order.number, status: t(`statuses.${result.order.status as OrderStatus}`) })}
               </Title>
               <Text size="sm" c="dimmed">
                 {t("placed", { date: date(result.order.placedAt) })}
@@ -62,7 +51,7 @@ export function TrackScreen({ locale }: { locale: string }) {
                     <Text fw={600} size="sm">
                       {f.type === "PICKUP" ? t("pickupAt", { location: f.locationName }) : f.type === "DELIVERY" ? t("deliveryFrom", { location: f.locationName }) : t("shipFrom", { location: f.locationName })}
                     </Text>
-                    <Badge variant="light">{t(`fulfillmentStatuses.${f.status}`)}</Badge>
+                    <Badge variant="light">{t(`fulfillmentStatuses.${f.status as FulfillmentStatus}`)}</Badge>
                   </Group>
                   {f.locationAddress && (
                     <Text size="sm" c="dimmed">

@@ -1,0 +1,2 @@
+// Read queries over tasks (the orders module creates and resolves them: resolveTask).
+export { listTasks, type TaskSummary } from "./list-tasks.ts";
