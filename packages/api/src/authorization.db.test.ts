@@ -6,14 +6,17 @@ import { createStaffWorld, createTestUser, sessionUserOf } from "@oms/core/testi
 import { createTestDatabase, type TestDatabase } from "@oms/db/testing";
 import { TRPCError } from "@trpc/server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createDomainFixtures, domainAccessTable, type DomainFixtures } from "./authorization.fixtures.ts";
 import { createTrpcContext } from "./context.ts";
 import { appRouter, createCaller } from "./root.ts";
 
 let db: TestDatabase;
 let world: Awaited<ReturnType<typeof createStaffWorld>>;
+let fx: DomainFixtures;
 beforeAll(async () => {
   db = await createTestDatabase();
   world = await createStaffWorld(db.prisma);
+  fx = await createDomainFixtures(db.prisma, world);
 });
 afterAll(async () => {
   await db?.drop();
@@ -61,6 +64,8 @@ const access: Record<string, Access> = {
     locationScoped: false,
     input: async (_w, locationId) => ({ userId: (await createTestUser(db.prisma, { role: "CASHIER", locationId, active: false })).id }),
   },
+  // inventory, transfers, cycleCounts, orders, fulfillment, returns, customers, tasks, routingRules
+  ...domainAccessTable(() => fx),
 };
 
 const procedurePaths = Object.keys(appRouter._def.procedures).sort();

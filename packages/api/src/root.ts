@@ -4,6 +4,15 @@ import { sessionRouter } from "./routers/session.ts";
 import { staffRouter } from "./routers/staff.ts";
 import { apiKeysRouter } from "./routers/api-keys.ts";
 import { webhooksRouter } from "./routers/webhooks.ts";
+import { cycleCountsRouter } from "./routers/cycle-counts.ts";
+import { customersRouter } from "./routers/customers.ts";
+import { fulfillmentRouter } from "./routers/fulfillment.ts";
+import { inventoryRouter } from "./routers/inventory.ts";
+import { ordersRouter } from "./routers/orders.ts";
+import { returnsRouter } from "./routers/returns.ts";
+import { routingRulesRouter } from "./routers/routing-rules.ts";
+import { tasksRouter } from "./routers/tasks.ts";
+import { transfersRouter } from "./routers/transfers.ts";
 import { createCallerFactory, router } from "./trpc.ts";
 
 // Every procedure added here needs an entry in authorization.db.test.ts (the test fails
@@ -15,6 +24,15 @@ export const appRouter = router({
   session: sessionRouter,
   locations: locationsRouter,
   staff: staffRouter,
+  inventory: inventoryRouter,
+  transfers: transfersRouter,
+  cycleCounts: cycleCountsRouter,
+  orders: ordersRouter,
+  fulfillment: fulfillmentRouter,
+  returns: returnsRouter,
+  customers: customersRouter,
+  tasks: tasksRouter,
+  routingRules: routingRulesRouter,
 });
 
 export type AppRouter = typeof appRouter;

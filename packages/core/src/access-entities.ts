@@ -14,8 +14,11 @@ async function homeName(actor: Actor, db: Tx): Promise<string | undefined> {
   return home?.name;
 }
 
-/** Passes when the actor may work with at least one of `locationIds`. */
-async function assertAnyLocation(actor: Actor, locationIds: (string | null)[], db: Tx): Promise<void> {
+/**
+ * Passes when the actor may work with at least one of `locationIds` (e.g. either end of a
+ * transfer); FORBIDDEN naming the person's own store otherwise.
+ */
+export async function assertCanAccessAnyLocation(actor: Actor, locationIds: (string | null)[], db: Tx): Promise<void> {
   if (actor.kind !== "USER" || actor.user.role === "ADMIN") return;
   const ids = locationIds.filter((id): id is string => id !== null);
   if (ids.some((id) => canAccessLocation(actor, id))) return;
@@ -39,14 +42,14 @@ export async function assertCanAccessOrder(actor: Actor, orderId: string, db: Tx
   });
   if (!order) throw new AppError("NOT_FOUND", "That order does not exist.", { orderId });
   const fulfillmentLocationIds = [...new Set(order.fulfillmentOrders.map((f) => f.locationId))];
-  await assertAnyLocation(actor, [order.originLocationId, ...fulfillmentLocationIds], db);
+  await assertCanAccessAnyLocation(actor, [order.originLocationId, ...fulfillmentLocationIds], db);
   return { orderId: order.id, originLocationId: order.originLocationId, fulfillmentLocationIds };
 }
 
 export async function assertCanAccessFulfillmentOrder(actor: Actor, fulfillmentOrderId: string, db: Tx): Promise<{ fulfillmentOrderId: string; locationId: string; orderId: string }> {
   const fulfillment = await db.fulfillmentOrder.findUnique({ where: { id: fulfillmentOrderId }, select: { id: true, locationId: true, orderId: true } });
   if (!fulfillment) throw new AppError("NOT_FOUND", "That fulfillment order does not exist.", { fulfillmentOrderId });
-  await assertAnyLocation(actor, [fulfillment.locationId], db);
+  await assertCanAccessAnyLocation(actor, [fulfillment.locationId], db);
   return { fulfillmentOrderId: fulfillment.id, locationId: fulfillment.locationId, orderId: fulfillment.orderId };
 }
 
@@ -62,7 +65,7 @@ export async function assertCanAccessTask(actor: Actor, taskId: string, db: Tx):
       throw new AppError("FORBIDDEN", "This task is for head office: only an administrator can work on it.", { taskId });
     }
   } else {
-    await assertAnyLocation(actor, [task.locationId], db);
+    await assertCanAccessAnyLocation(actor, [task.locationId], db);
   }
   return { taskId: task.id, locationId: task.locationId, assigneeRole: task.assigneeRole };
 }
@@ -79,13 +82,13 @@ export async function assertCanAccessTransfer(
   const transfer = await db.transfer.findUnique({ where: { id: transferId }, select: { id: true, fromLocationId: true, toLocationId: true } });
   if (!transfer) throw new AppError("NOT_FOUND", "That transfer does not exist.", { transferId });
   const ids = side === "from" ? [transfer.fromLocationId] : side === "to" ? [transfer.toLocationId] : [transfer.fromLocationId, transfer.toLocationId];
-  await assertAnyLocation(actor, ids, db);
+  await assertCanAccessAnyLocation(actor, ids, db);
   return { transferId: transfer.id, fromLocationId: transfer.fromLocationId, toLocationId: transfer.toLocationId };
 }
 
 export async function assertCanAccessCycleCount(actor: Actor, cycleCountId: string, db: Tx): Promise<{ cycleCountId: string; locationId: string }> {
   const count = await db.cycleCount.findUnique({ where: { id: cycleCountId }, select: { id: true, locationId: true } });
   if (!count) throw new AppError("NOT_FOUND", "That cycle count does not exist.", { cycleCountId });
-  await assertAnyLocation(actor, [count.locationId], db);
+  await assertCanAccessAnyLocation(actor, [count.locationId], db);
   return { cycleCountId: count.id, locationId: count.locationId };
 }

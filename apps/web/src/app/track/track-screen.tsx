@@ -42,9 +42,13 @@ export function TrackScreen({ locale }: { locale: string }) {
               </Title>
               <Text size="sm" c="dimmed">
                 {t("placed", { date: date(result.order.placedAt) })}
-                {result.order.promisedAt ? ` · ${t("promised", { date: date(result.order.promisedAt) })}` : ""}
+                {result.order.promisedAt && result.order.status !== "CANCELLED" ? ` · ${t("promised", { date: date(result.order.promisedAt) })}` : ""}
               </Text>
-              {result.order.fulfillments.length === 0 && <Text size="sm">{t("noShipments")}</Text>}
+              {result.order.status === "CANCELLED" ? (
+                <Text size="sm">{t("cancelled")}</Text>
+              ) : (
+                result.order.fulfillments.length === 0 && <Text size="sm">{t("noShipments")}</Text>
+              )}
               {result.order.fulfillments.map((f, i) => (
                 <Card key={i} withBorder radius="md" padding="sm">
                   <Group justify="space-between" wrap="nowrap">
