@@ -3,22 +3,16 @@
 FROM node:20-bookworm-slim AS build
 WORKDIR /app
 ENV NEXT_TELEMETRY_DISABLED=1 TURBO_TELEMETRY_DISABLED=1
-COPY package.json package-lock.json turbo.json tsconfig.json prisma.config.ts ./
-COPY apps/web/package.json apps/web/package.json
-COPY packages/contracts/package.json packages/contracts/package.json
-COPY packages/db/package.json packages/db/package.json
-COPY packages/core/package.json packages/core/package.json
-COPY packages/auth/package.json packages/auth/package.json
-COPY packages/api/package.json packages/api/package.json
-COPY packages/ui/package.json packages/ui/package.json
-RUN npm ci --no-audit --no-fund
+# The whole workspace (node_modules and local data are excluded by .dockerignore): npm ci
+# needs every package.json, and listing them one by one goes stale as packages are added.
 COPY . .
+RUN npm ci --no-audit --no-fund
 RUN npm run db:generate && NODE_ENV=production npx turbo run build --filter=@oms/web
 
 FROM node:20-bookworm-slim
 WORKDIR /app
 ENV NODE_ENV=production NEXT_TELEMETRY_DISABLED=1 PORT=3000 HOST=0.0.0.0
-COPY --from=build /app /app
+COPY --from=build --chown=node:node /app /app
 USER node
 EXPOSE 3000
 HEALTHCHECK --interval=15s --timeout=5s --start-period=60s --retries=5 \
