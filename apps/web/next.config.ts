@@ -8,7 +8,7 @@ const repoRoot = resolve(here, "../..");
 
 const nextConfig: NextConfig = {
   // Our packages export TypeScript source (`.ts` files importing `./x.ts`).
-  transpilePackages: ["@oms/contracts", "@oms/ui", "@oms/api", "@oms/auth", "@oms/core", "@oms/db"],
+  transpilePackages: ["@oms/contracts", "@oms/ui", "@oms/api", "@oms/auth", "@oms/core", "@oms/db", "@oms/realtime"],
   // Native/WASM database drivers and the hashing library load at runtime from node_modules.
   serverExternalPackages: [
     "@electric-sql/pglite",
@@ -18,6 +18,10 @@ const nextConfig: NextConfig = {
     "@prisma/driver-adapter-utils",
     "pg",
     "bcryptjs",
+    // @oms/realtime's server side (reached through @oms/api): Node-only, never bundled.
+    "socket.io",
+    "@socket.io/redis-adapter",
+    "redis",
   ],
   turbopack: { root: repoRoot },
   outputFileTracingRoot: repoRoot,

@@ -12,11 +12,11 @@ const appDir = dirname(fileURLToPath(import.meta.url));
 // First: the secret and AUTH_TRUST_HOST must be in process.env before next-auth loads.
 const env = loadServerEnv({ appDir });
 
-const [{ default: next }, { Server }, db, socketAuth] = await Promise.all([
+const [{ default: next }, { Server }, db, realtimeModule] = await Promise.all([
   import("next"),
   import("socket.io"),
   import("@oms/db"),
-  import("./src/realtime/socket-auth.ts"),
+  import("@oms/realtime"),
 ]);
 
 const dev = env.NODE_ENV !== "production";
@@ -37,42 +37,21 @@ const httpServer = createServer((req: IncomingMessage, res: ServerResponse) => {
 // leave upgrades on other paths alone instead of closing them.
 const io = new Server(httpServer, { path: "/socket.io", destroyUpgrade: false, serveClient: false });
 
-io.use((socket, nextMiddleware) => {
-  authenticateSocket(socket.request.headers.cookie)
-    .then((user) => {
-      if (!user) return nextMiddleware(new Error("Please sign in to continue."));
-      socket.data.user = user;
-      nextMiddleware();
-    })
-    .catch((error: unknown) => {
-      console.error("[socket] handshake check failed:", error);
-      nextMiddleware(new Error("Live updates are not available right now."));
-    });
+// Live updates (docs/realtime.md): Origin check, the next-auth session of the handshake
+// checked against the user row, rooms by role and store, the outbox dispatcher, and the
+// Redis adapter when REDIS_URL is set.
+const realtimeEnv = realtimeModule.readRealtimeEnv();
+const database = db.sharedDatabase();
+const realtime = await realtimeModule.startRealtime({
+  io,
+  database,
+  databaseUrl: env.DATABASE_URL,
+  redisUrl: env.REDIS_URL,
+  origin: { allowedOrigins: env.NEXTAUTH_URL ? [env.NEXTAUTH_URL] : [], trustForwardedHost: true },
+  retentionDays: realtimeEnv.OUTBOX_RETENTION_DAYS,
+  headsIntervalMs: realtimeEnv.LIVE_HEADS_INTERVAL_MS,
+  authenticate: (request) => realtimeModule.authenticateCookie(request.headers.cookie, { secret: env.NEXTAUTH_SECRET, prisma: database.prisma }),
 });
-
-io.on("connection", (socket) => {
-  const user = socket.data.user as import("@oms/contracts").SessionUser;
-  for (const room of socketAuth.roomsFor(user)) void socket.join(room);
-  // Live events arrive in a later change (outbox dispatcher); this keeps a liveness probe.
-  socket.on("ping", (reply?: (answer: { ok: true; time: string }) => void) => {
-    if (typeof reply === "function") reply({ ok: true, time: new Date().toISOString() });
-  });
-});
-
-/**
- * The cookie's user, checked against the database like every HTTP request is (the jwt
- * callback of @oms/auth): a deactivated user or a raised session version gets no socket.
- */
-async function authenticateSocket(cookieHeader: string | undefined) {
-  const user = await socketAuth.sessionUserFromCookieHeader(cookieHeader, env.NEXTAUTH_SECRET);
-  if (!user) return null;
-  const row = await db.sharedDatabase().prisma.user.findUnique({
-    where: { id: user.id },
-    select: { active: true, sessionVersion: true, role: true, homeLocationId: true },
-  });
-  if (!row || !row.active || row.sessionVersion !== user.sessionVersion) return null;
-  return { ...user, role: row.role, locationId: row.homeLocationId };
-}
 
 httpServer.listen(env.PORT, env.HOST, () => {
   const mode = dev ? "development" : "production";
@@ -110,6 +89,7 @@ async function shutdown(signal: string) {
       httpServer.closeAllConnections?.();
     });
     await app.close?.();
+    await realtime.close();
     await db.closeSharedDatabase();
     process.exit(0);
   } catch (error) {

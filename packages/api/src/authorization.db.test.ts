@@ -46,6 +46,8 @@ const access: Record<string, Access> = {
     input: async () => ({ apiKeyId: (await db.prisma.apiKey.create({ data: { name: "To revoke", prefix: `rv_${Math.random().toString(36).slice(2)}`, secretHash: "x", channel: "WEB", scopes: [] } })).id }),
   },
   "webhooks.deliveries": { public: false, roles: ["ADMIN"], locationScoped: false, input: () => ({ limit: 5 }) },
+  // Not location-scoped in this table's sense: the store is a "stream"; packages/realtime tests the refusals.
+  "live.since": { public: false, roles: ALL_ROLES, locationScoped: false, input: (_w, locationId) => ({ stream: locationId, after: 0 }) },
   "health.ping": { public: true, roles: ALL_ROLES, locationScoped: false, input: () => undefined },
   "session.me": { public: false, roles: ALL_ROLES, locationScoped: false, input: () => undefined },
   "locations.list": { public: false, roles: ALL_ROLES, locationScoped: false, input: () => undefined },

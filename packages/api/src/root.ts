@@ -4,6 +4,7 @@ import { sessionRouter } from "./routers/session.ts";
 import { staffRouter } from "./routers/staff.ts";
 import { apiKeysRouter } from "./routers/api-keys.ts";
 import { webhooksRouter } from "./routers/webhooks.ts";
+import { liveRouter } from "./routers/live.ts";
 import { cycleCountsRouter } from "./routers/cycle-counts.ts";
 import { customersRouter } from "./routers/customers.ts";
 import { fulfillmentRouter } from "./routers/fulfillment.ts";
@@ -20,6 +21,7 @@ import { createCallerFactory, router } from "./trpc.ts";
 export const appRouter = router({
   apiKeys: apiKeysRouter,
   webhooks: webhooksRouter,
+  live: liveRouter,
   health: healthRouter,
   session: sessionRouter,
   locations: locationsRouter,

@@ -76,7 +76,7 @@ export function toLiveEvent(row: OutboxRow): LiveEvent {
 /** Step 1: numbers up to `limit` unnumbered events; returns how many. */
 export async function numberEvents(prisma: PrismaClient, limit = 500): Promise<number> {
   return prisma.$transaction(async (tx) => {
-    await tx.$queryRaw`SELECT pg_advisory_xact_lock(${NUMBERING_LOCK_KEY}::bigint)`;
+    await tx.$queryRaw`SELECT pg_advisory_xact_lock(${NUMBERING_LOCK_KEY}::bigint)::text AS locked`;
     const rows = await tx.outboxEvent.findMany({
       where: { locationSequence: null },
       orderBy: { sequence: "asc" },

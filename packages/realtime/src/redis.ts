@@ -8,7 +8,13 @@ export interface RedisFanout {
   close(): Promise<void>;
 }
 
-export async function attachRedisAdapter(io: Server, url: string, log: Pick<Console, "warn"> = console): Promise<RedisFanout> {
+export async function attachRedisAdapter(
+  io: Server,
+  url: string,
+  log: Pick<Console, "warn"> = console,
+  /** Channel prefix: instances that share it hear each other (tests isolate themselves). */
+  key = "oms-live",
+): Promise<RedisFanout> {
   const pub = createClient({ url, socket: { reconnectStrategy: (retries) => Math.min(100 * 2 ** retries, 2_000) } });
   const sub = pub.duplicate();
   let lastWarning = 0;
@@ -30,7 +36,7 @@ export async function attachRedisAdapter(io: Server, url: string, log: Pick<Cons
       warn("publish")(error);
       return 0;
     })) as typeof publish;
-  io.adapter(createAdapter(pub, sub));
+  io.adapter(createAdapter(pub, sub, { key }));
   return {
     async close() {
       await Promise.allSettled([pub.close(), sub.close()]);

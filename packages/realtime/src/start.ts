@@ -18,6 +18,8 @@ export interface StartRealtimeOptions {
   databaseUrl?: string;
   /** With Redis, events fan out across every app process. */
   redisUrl?: string;
+  /** Redis channel prefix (default "oms-live"). */
+  redisKey?: string;
   /** The signed-in person of a handshake, or null (refused with "Please sign in"). */
   authenticate(request: IncomingMessage): Promise<SessionUser | null>;
   origin?: OriginPolicy;
@@ -61,7 +63,7 @@ export async function startRealtime(options: StartRealtimeOptions): Promise<Real
   const log = options.log ?? console;
   let redis: RedisFanout | null = null;
   if (options.redisUrl) {
-    redis = await attachRedisAdapter(io, options.redisUrl, log);
+    redis = await attachRedisAdapter(io, options.redisUrl, log, options.redisKey);
     log.info("[realtime] socket.io events fan out through Redis");
   }
 

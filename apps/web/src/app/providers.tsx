@@ -5,6 +5,7 @@ import type { ReactNode } from "react";
 import type { AppLocale, Messages } from "../i18n/config.ts";
 import { I18nProvider } from "../i18n/client.tsx";
 import { TrpcQueryProvider } from "../trpc/client.tsx";
+import { LiveProvider } from "../realtime/live-provider.tsx";
 
 const theme = createTheme({
   primaryColor: "indigo",
@@ -18,7 +19,9 @@ export function Providers({ locale, messages, dir, children }: { locale: AppLoca
       <MantineProvider theme={theme} defaultColorScheme="light">
         <Notifications position="top-right" />
         <I18nProvider locale={locale} messages={messages}>
-          <TrpcQueryProvider>{children}</TrpcQueryProvider>
+          <TrpcQueryProvider>
+            <LiveProvider>{children}</LiveProvider>
+          </TrpcQueryProvider>
         </I18nProvider>
       </MantineProvider>
     </DirectionProvider>

@@ -21,6 +21,7 @@ import type { ReactNode } from "react";
 import { useTranslations } from "use-intl";
 import type { Area } from "../areas.ts";
 import { SignOutButton } from "./sign-out-button.tsx";
+import { LiveStatusBadge } from "../realtime/live-status.tsx";
 
 const icon = { size: 18, "aria-hidden": true } as const;
 
@@ -77,7 +78,12 @@ export function AreaShell({ area, user, locationName, children }: AreaShellProps
       location={locationName ?? (user.role === "ADMIN" ? t("shell.wholeNetwork") : t("shell.noStore"))}
       currentPath={pathname}
       link={Link}
-      actions={<SignOutButton variant="light" />}
+      actions={
+        <>
+          <LiveStatusBadge />
+          <SignOutButton variant="light" />
+        </>
+      }
     >
       {children}
     </AppFrame>
