@@ -12,11 +12,12 @@ const appDir = dirname(fileURLToPath(import.meta.url));
 // First: the secret and AUTH_TRUST_HOST must be in process.env before next-auth loads.
 const env = loadServerEnv({ appDir });
 
-const [{ default: next }, { Server }, db, realtimeModule] = await Promise.all([
+const [{ default: next }, { Server }, db, realtimeModule, api] = await Promise.all([
   import("next"),
   import("socket.io"),
   import("@oms/db"),
   import("@oms/realtime"),
+  import("@oms/api"),
 ]);
 
 const dev = env.NODE_ENV !== "production";
@@ -52,6 +53,10 @@ const realtime = await realtimeModule.startRealtime({
   headsIntervalMs: realtimeEnv.LIVE_HEADS_INTERVAL_MS,
   authenticate: (request) => realtimeModule.authenticateCookie(request.headers.cookie, { secret: env.NEXTAUTH_SECRET, prisma: database.prisma }),
 });
+
+// Webhooks out (docs/api-rest.md): turns committed outbox events into signed deliveries and
+// retries them with backoff. Outbox pruning waits for this worker to have seen each row.
+const stopWebhookWorker = api.startWebhookWorker({ db: database.prisma });
 
 httpServer.listen(env.PORT, env.HOST, () => {
   const mode = dev ? "development" : "production";
@@ -89,6 +94,7 @@ async function shutdown(signal: string) {
       httpServer.closeAllConnections?.();
     });
     await app.close?.();
+    stopWebhookWorker();
     await realtime.close();
     await db.closeSharedDatabase();
     process.exit(0);

@@ -15,7 +15,7 @@ const Env = z.object({
   NEXTAUTH_SECRET: z.string().min(16, "NEXTAUTH_SECRET must be at least 16 characters").optional(),
   /** PostgreSQL; unset: the embedded database (read by @oms/db, listed here for the docs). */
   DATABASE_URL: z.url().optional(),
-  /** Redis for the socket.io adapter across several processes (not used yet). */
+  /** Redis for the socket.io adapter across several processes (docs/realtime.md). */
   REDIS_URL: z.url().optional(),
   /** Folder for the embedded database and generated secrets, relative to the repo root. */
   DATA_DIR: z.string().default(".data"),

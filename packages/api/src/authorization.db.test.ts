@@ -3,6 +3,8 @@
 // who may call it.
 import type { Role, SessionUser } from "@oms/contracts";
 import { createStaffWorld, createTestUser, sessionUserOf } from "@oms/core/testing";
+import { resetSimulatedReader, simulatedReaderId } from "@oms/payments";
+import { createAuthorizedTestPayment, createPaymentTestOrder } from "@oms/payments/testing";
 import { createTestDatabase, type TestDatabase } from "@oms/db/testing";
 import { TRPCError } from "@trpc/server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -66,6 +68,32 @@ const access: Record<string, Access> = {
     locationScoped: false,
     input: async (_w, locationId) => ({ userId: (await createTestUser(db.prisma, { role: "CASHIER", locationId, active: false })).id }),
   },
+  // payments: the simulated provider (no STRIPE_SECRET_KEY in tests); each call frees the store's reader first.
+  "payments.readers": { public: false, roles: ["ADMIN", "MANAGER", "CASHIER"], locationScoped: true, input: (_w, locationId) => ({ locationId }) },
+  "payments.readerState": { public: false, roles: ["ADMIN", "MANAGER", "CASHIER"], locationScoped: true, input: (_w, locationId) => ({ locationId, readerId: simulatedReaderId(locationId) }) },
+  "payments.cancelReaderAction": {
+    public: false,
+    roles: ["ADMIN", "MANAGER", "CASHIER"],
+    locationScoped: true,
+    input: (_w, locationId) => (resetSimulatedReader(simulatedReaderId(locationId)), { locationId, readerId: simulatedReaderId(locationId) }),
+  },
+  "payments.collectCardPresent": {
+    public: false,
+    roles: ["ADMIN", "MANAGER", "CASHIER"],
+    locationScoped: true,
+    input: async (_w, locationId) => {
+      resetSimulatedReader(simulatedReaderId(locationId));
+      const order = await createPaymentTestOrder(db.prisma, { locationId, price: 1_000, payment: { status: "PAY_AT_PICKUP" } });
+      return { locationId, orderId: order.id, readerId: simulatedReaderId(locationId), amount: 1_000 };
+    },
+  },
+  "payments.capture": {
+    public: false,
+    roles: ["ADMIN", "MANAGER"],
+    locationScoped: true,
+    input: async (_w, locationId) => ({ locationId, paymentId: (await createAuthorizedTestPayment(db.prisma, { locationId, price: 1_000 })).paymentId }),
+  },
+  "payments.executeRefunds": { public: false, roles: ["ADMIN"], locationScoped: false, input: () => ({ limit: 5 }) },
   // inventory, transfers, cycleCounts, orders, fulfillment, returns, customers, tasks, routingRules
   ...domainAccessTable(() => fx),
 };

@@ -26,3 +26,4 @@ export {
   type RateLimiter,
   type TrackResult,
 } from "./rest/index.ts";
+export { handleStripeWebhook, type HandleStripeWebhookOptions } from "./stripe-webhook.ts";

@@ -13,6 +13,7 @@ import { ordersRouter } from "./routers/orders.ts";
 import { returnsRouter } from "./routers/returns.ts";
 import { routingRulesRouter } from "./routers/routing-rules.ts";
 import { tasksRouter } from "./routers/tasks.ts";
+import { paymentsRouter } from "./routers/payments.ts";
 import { transfersRouter } from "./routers/transfers.ts";
 import { createCallerFactory, router } from "./trpc.ts";
 
@@ -35,6 +36,7 @@ export const appRouter = router({
   customers: customersRouter,
   tasks: tasksRouter,
   routingRules: routingRulesRouter,
+  payments: paymentsRouter,
 });
 
 export type AppRouter = typeof appRouter;

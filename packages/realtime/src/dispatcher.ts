@@ -187,7 +187,10 @@ export function startDispatcher(options: DispatcherOptions): Dispatcher {
 
   async function round(): Promise<number> {
     let published = 0;
-    for (;;) {
+    // Most rounds find nothing: one indexed lookup instead of a transaction (PGlite runs one
+    // statement at a time, and the demo polls it every 75 ms).
+    const pending = await options.prisma.outboxEvent.findFirst({ where: { publishedAt: null }, select: { id: true } });
+    while (pending) {
       const numbered = await numberEvents(options.prisma, batch);
       const sent = await publishNumbered(options, batch);
       published += sent;

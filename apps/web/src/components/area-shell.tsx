@@ -9,6 +9,7 @@ import {
   IconChecklist,
   IconHome,
   IconPackage,
+  IconPlugConnected,
   IconReceipt,
   IconShoppingCart,
   IconTruckDelivery,
@@ -51,6 +52,7 @@ function useNav(area: Area): AppFrameNavItem[] {
         { href: "/hq/inventory", label: t("hq.inventory"), icon: <IconBoxSeam {...icon} /> },
         { href: "/hq/staff", label: t("hq.staff"), icon: <IconUsers {...icon} /> },
         { href: "/hq/reports", label: t("hq.reports"), icon: <IconChartBar {...icon} /> },
+        { href: "/hq/integrations", label: t("hq.integrations"), icon: <IconPlugConnected {...icon} /> },
       ];
   }
 }

@@ -63,6 +63,11 @@ function newState(): SimState {
   return { intents: new Map(), readers: new Map(), results: new Map(), refunds: new Map() };
 }
 
+/** Tests: clears what the process-wide simulated reader shows (another test's payment). */
+export function resetSimulatedReader(readerId: string): void {
+  processState().readers.delete(readerId);
+}
+
 export class SimulatedProvider implements PaymentProvider {
   readonly kind = "SIMULATED" as const;
   private readonly state: SimState;

@@ -53,7 +53,8 @@ export class StripeProvider implements PaymentProvider {
           amount: toStripeAmount(input.amount, input.currency),
           currency: input.currency.toLowerCase(),
           capture_method: input.captureMethod,
-          payment_method_types: [input.cardPresent ? "card_present" : "card"],
+          // SDK 23 (API 2026): `payment_method_types` became `allowed_payment_method_types`.
+          allowed_payment_method_types: [input.cardPresent ? "card_present" : "card"],
           ...(input.description ? { description: input.description } : {}),
           metadata: input.metadata,
         },

@@ -1,0 +1,109 @@
+// Issue 4 in a real browser: an HQ admin creates an API key for the web shop, sees its
+// secret once, the secret opens the public API, revoking the key closes it again (401),
+// and the webhook delivery log is there (empty in a fresh world).
+import { createStaffWorld, TEST_PASSWORD } from "@oms/core/testing";
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startAppServer, buildWebApp, type AppServer } from "./support/app-server.ts";
+import { browserAvailable, launchBrowser, screenshot } from "./support/browser.ts";
+
+const runnable = browserAvailable();
+
+describe.skipIf(!runnable)(`HQ integrations${runnable ? "" : " (skipped: needs Chromium at /usr/bin/chromium)"}`, () => {
+  let server: AppServer;
+  let browser: Browser;
+  let world: Awaited<ReturnType<typeof createStaffWorld>>;
+
+  beforeAll(async () => {
+    buildWebApp();
+    server = await startAppServer(async (db) => {
+      world = await createStaffWorld(db.prisma);
+    });
+    browser = await launchBrowser();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  const locationsWith = (token: string) => fetch(`${server.baseUrl}/api/v1/locations`, { headers: { Authorization: `Bearer ${token}` } });
+
+  async function signInAsAdmin(page: Page) {
+    await page.goto(`${server.baseUrl}/login`);
+    await page.getByRole("textbox", { name: "E-mail" }).fill(world.admin.email);
+    await page.getByLabel(/^Password/).fill(TEST_PASSWORD);
+    await page.getByRole("button", { name: "Sign in", exact: true }).click();
+    await page.waitForURL(/\/hq$/);
+  }
+
+  it("creates a web-shop key whose secret is shown once and works, then revokes it", async () => {
+    const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+    await signInAsAdmin(page);
+
+    await page.getByRole("link", { name: "Integrations" }).click();
+    await page.waitForURL(/\/hq\/integrations$/);
+    await page.getByRole("heading", { name: "Integrations", level: 1 }).waitFor();
+    await page.getByText("No API keys yet").waitFor();
+    await page.getByText("No webhook deliveries yet").waitFor();
+    await screenshot(page, "e2e-hq-integrations-empty");
+
+    // The form says which field is missing before anything is sent.
+    await page.getByRole("button", { name: "Create key" }).click();
+    const dialog = page.getByRole("dialog", { name: "Create an API key" });
+    await dialog.waitFor();
+    await dialog.getByRole("button", { name: "Create key" }).click();
+    await dialog.getByText("Name: enter who uses the key").waitFor();
+    await expect(dialog.getByText("Channel: choose the channel the key sends orders for").isVisible()).resolves.toBe(true);
+    await expect(dialog.getByText("Scopes: choose at least one").isVisible()).resolves.toBe(true);
+
+    const keyName = "Web shop (e2e)";
+    await dialog.getByRole("textbox", { name: "Name" }).fill(keyName);
+    await dialog.getByRole("radio", { name: "Web shop" }).click();
+    await dialog.getByRole("checkbox", { name: /Catalogue/ }).click();
+    await dialog.getByRole("checkbox", { name: /Stock/ }).click();
+    await screenshot(page, "e2e-hq-integrations-create");
+    await dialog.getByRole("button", { name: "Create key" }).click();
+
+    const created = page.getByRole("dialog", { name: "API key created" });
+    await created.getByText("Shown only this once").waitFor();
+    const token = await created.getByRole("textbox", { name: "Secret key" }).inputValue();
+    expect(token).toMatch(/^oms_[0-9a-f]{8}\./);
+    await screenshot(page, "e2e-hq-integrations-secret");
+
+    const allowed = await locationsWith(token);
+    expect(allowed.status).toBe(200);
+    const body = (await allowed.json()) as { items?: { name: string }[] } | { name: string }[];
+    const names = (Array.isArray(body) ? body : (body.items ?? [])).map((l) => l.name);
+    expect(names).toContain(world.storeA.name);
+
+    await created.getByRole("button", { name: "I have copied the secret" }).click();
+    await created.waitFor({ state: "hidden" });
+    const row = page.getByRole("row").filter({ hasText: keyName });
+    await row.getByText("Active").waitFor();
+    await expect(row.getByText("Web shop", { exact: true }).isVisible()).resolves.toBe(true);
+    await expect(row.getByText(token.split(".")[0]!).isVisible()).resolves.toBe(true);
+    // The secret itself is gone from the page for good.
+    expect(await page.content()).not.toContain(token);
+
+    // Revoking asks first; keeping the key changes nothing.
+    await row.getByRole("button", { name: `Revoke the key ${keyName}` }).click();
+    const confirm = page.getByRole("dialog", { name: "Revoke this API key?" });
+    await confirm.getByRole("button", { name: "Keep the key" }).click();
+    await confirm.waitFor({ state: "hidden" });
+    expect((await locationsWith(token)).status).toBe(200);
+
+    await row.getByRole("button", { name: `Revoke the key ${keyName}` }).click();
+    await confirm.getByRole("button", { name: "Revoke key" }).click();
+    await confirm.waitFor({ state: "hidden" });
+    await row.getByText("Revoked", { exact: true }).waitFor();
+    await expect(row.getByRole("button", { name: /Revoke the key/ }).count()).resolves.toBe(0);
+
+    const refused = await locationsWith(token);
+    expect(refused.status).toBe(401);
+
+    await page.getByText("No webhook deliveries yet").waitFor();
+    await screenshot(page, "e2e-hq-integrations");
+    await page.close();
+  });
+});

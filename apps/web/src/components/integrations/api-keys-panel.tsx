@@ -1,0 +1,160 @@
+"use client";
+import { Badge, Button, Code, Group, Paper, Stack, Text, Title } from "@mantine/core";
+import { DataTable, DateTime, EmptyState, ErrorState, type DataTableColumn } from "@oms/ui";
+import { IconBan, IconKey, IconPlus } from "@tabler/icons-react";
+import { useQuery } from "@tanstack/react-query";
+import type { inferRouterOutputs } from "@trpc/server";
+import type { AppRouter } from "@oms/api";
+import { useMemo, useState } from "react";
+import { useLocale, useTranslations } from "use-intl";
+import { useTRPC } from "../../trpc/client.tsx";
+import { CreateApiKeyModal } from "./create-api-key-modal.tsx";
+import { RevokeApiKeyModal, type RevokeTarget } from "./revoke-api-key-modal.tsx";
+import { scopeKey } from "./shared.ts";
+
+type ApiKeyRow = inferRouterOutputs<AppRouter>["apiKeys"]["list"][number];
+
+/** HQ's API keys: who may use the public API, for which channel, with what scopes. */
+export function ApiKeysPanel({ timeZone }: { timeZone: string }) {
+  const t = useTranslations();
+  const locale = useLocale();
+  const trpc = useTRPC();
+  const keys = useQuery(trpc.apiKeys.list.queryOptions());
+  const [creating, setCreating] = useState(false);
+  const [revoking, setRevoking] = useState<RevokeTarget | null>(null);
+
+  const columns = useMemo<DataTableColumn<ApiKeyRow>[]>(
+    () => [
+      {
+        id: "name",
+        header: t("integrations.keys.columns.name"),
+        cell: (row) => (
+          <Text size="sm" fw={600} c={row.revokedAt ? "dimmed" : undefined}>
+            {row.name}
+          </Text>
+        ),
+      },
+      { id: "channel", header: t("integrations.keys.columns.channel"), cell: (row) => (row.channel === "POS" ? row.channel : t(`integrations.channels.${row.channel}`)) },
+      {
+        id: "scopes",
+        header: t("integrations.keys.columns.scopes"),
+        cell: (row) => (
+          <Group gap={4}>
+            {row.scopes.map((scope) => (
+              <Badge key={scope} size="sm" variant="light" color="gray" tt="none" title={t(`integrations.scopes.${scopeKey[scope]}.hint`)}>
+                {scope}
+              </Badge>
+            ))}
+          </Group>
+        ),
+      },
+      { id: "prefix", header: t("integrations.keys.columns.prefix"), cell: (row) => <Code>{row.prefix}</Code> },
+      { id: "created", header: t("integrations.keys.columns.created"), cell: (row) => <DateTime value={row.createdAt} timeZone={timeZone} locale={locale} /> },
+      {
+        id: "lastUsed",
+        header: t("integrations.keys.columns.lastUsed"),
+        cell: (row) =>
+          row.lastUsedAt ? (
+            <DateTime value={row.lastUsedAt} timeZone={timeZone} locale={locale} />
+          ) : (
+            <Text size="sm" c="dimmed">
+              {t("integrations.keys.never")}
+            </Text>
+          ),
+      },
+      {
+        id: "status",
+        header: t("integrations.keys.columns.status"),
+        cell: (row) =>
+          row.revokedAt ? (
+            <Stack gap={2}>
+              <Badge color="red" variant="light">
+                {t("integrations.keys.status.revoked")}
+              </Badge>
+              <Text size="xs" c="dimmed">
+                <DateTime value={row.revokedAt} timeZone={timeZone} locale={locale} />
+              </Text>
+            </Stack>
+          ) : (
+            <Badge color="teal" variant="light">
+              {t("integrations.keys.status.active")}
+            </Badge>
+          ),
+      },
+      {
+        id: "actions",
+        header: t("integrations.keys.columns.actions"),
+        align: "end",
+        cell: (row) =>
+          row.revokedAt ? null : (
+            <Button
+              variant="subtle"
+              color="red"
+              size="sm"
+              mih={40}
+              leftSection={<IconBan size={16} aria-hidden />}
+              aria-label={t("integrations.keys.revokeLabel", { name: row.name })}
+              onClick={() => setRevoking({ id: row.id, name: row.name, prefix: row.prefix })}
+            >
+              {t("integrations.keys.revoke")}
+            </Button>
+          ),
+      },
+    ],
+    [t, locale, timeZone],
+  );
+
+  const createButton = (
+    <Button size="md" leftSection={<IconPlus size={18} aria-hidden />} onClick={() => setCreating(true)}>
+      {t("integrations.keys.create")}
+    </Button>
+  );
+
+  return (
+    <Paper withBorder p="lg" radius="md">
+      <Stack gap="md">
+        <Group justify="space-between" align="flex-start" gap="md">
+          <Stack gap={4} maw={720}>
+            <Title order={2} size="h3">
+              {t("integrations.keys.title")}
+            </Title>
+            <Text size="sm" c="dimmed">
+              {t("integrations.keys.hint")}
+            </Text>
+          </Stack>
+          {createButton}
+        </Group>
+        {keys.isError ? (
+          <ErrorState
+            title={t("integrations.keys.loadFailed")}
+            message={readMessage(keys.error) ?? t("error.message")}
+            retryLabel={t("error.retry")}
+            onRetry={() => void keys.refetch()}
+          />
+        ) : (
+          <DataTable
+            caption={t("integrations.keys.title")}
+            columns={columns}
+            data={keys.data ?? []}
+            getRowId={(row) => row.id}
+            loading={keys.isPending || keys.isFetching}
+            maxHeight={420}
+            labels={{
+              loading: t("table.loading"),
+              pageSize: t("table.pageSize"),
+              sort: t("table.sort"),
+              range: (from, to, total) => t("table.range", { from, to, total }),
+            }}
+            empty={<EmptyState icon={<IconKey size={28} aria-hidden />} title={t("integrations.keys.empty")} description={t("integrations.keys.emptyHint")} />}
+          />
+        )}
+      </Stack>
+      <CreateApiKeyModal opened={creating} onClose={() => setCreating(false)} />
+      <RevokeApiKeyModal target={revoking} onClose={() => setRevoking(null)} />
+    </Paper>
+  );
+}
+
+function readMessage(error: unknown): string | null {
+  return error instanceof Error && error.message ? error.message : null;
+}
