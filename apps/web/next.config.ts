@@ -8,7 +8,7 @@ const repoRoot = resolve(here, "../..");
 
 const nextConfig: NextConfig = {
   // Our packages export TypeScript source (`.ts` files importing `./x.ts`).
-  transpilePackages: ["@oms/contracts", "@oms/ui", "@oms/api", "@oms/auth", "@oms/core", "@oms/db", "@oms/realtime"],
+  transpilePackages: ["@oms/contracts", "@oms/ui", "@oms/api", "@oms/auth", "@oms/core", "@oms/db", "@oms/realtime", "@oms/payments"],
   // Native/WASM database drivers and the hashing library load at runtime from node_modules.
   serverExternalPackages: [
     "@electric-sql/pglite",

@@ -62,6 +62,8 @@ describe.skipIf(!runnable)(`HQ integrations${runnable ? "" : " (skipped: needs C
     await dialog.getByRole("radio", { name: "Web shop" }).click();
     await dialog.getByRole("checkbox", { name: /Catalogue/ }).click();
     await dialog.getByRole("checkbox", { name: /Stock/ }).click();
+    await expect(dialog.getByText("Name: enter who uses the key").count()).resolves.toBe(0);
+    await expect(dialog.getByText("Scopes: choose at least one").count()).resolves.toBe(0);
     await screenshot(page, "e2e-hq-integrations-create");
     await dialog.getByRole("button", { name: "Create key" }).click();
 
@@ -103,6 +105,7 @@ describe.skipIf(!runnable)(`HQ integrations${runnable ? "" : " (skipped: needs C
     expect(refused.status).toBe(401);
 
     await page.getByText("No webhook deliveries yet").waitFor();
+    await page.evaluate(() => window.scrollTo(0, 0));
     await screenshot(page, "e2e-hq-integrations");
     await page.close();
   });

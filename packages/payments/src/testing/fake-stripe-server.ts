@@ -3,6 +3,7 @@
 // at it with host/port/protocol "http".
 import { createServer, type IncomingMessage, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
+import Stripe from "stripe";
 
 export interface FakeStripeRequest {
   method: string;
@@ -81,4 +82,9 @@ export function fakeIntent(overrides: Record<string, unknown> = {}): Record<stri
 /** A Terminal reader as Stripe returns it. */
 export function fakeReader(overrides: Record<string, unknown> = {}): Record<string, unknown> {
   return { id: "tmr_fake_1", object: "terminal.reader", label: "Till 1", status: "online", device_type: "bbpos_wisepos_e", action: null, metadata: {}, ...overrides };
+}
+
+/** A Stripe-Signature header for `payload`, as Stripe computes it (tests of webhook endpoints). */
+export function signStripeTestPayload(payload: string, secret: string, timestamp?: number): string {
+  return Stripe.webhooks.generateTestHeaderString({ payload, secret, ...(timestamp !== undefined ? { timestamp } : {}) });
 }

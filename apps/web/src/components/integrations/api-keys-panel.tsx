@@ -48,14 +48,14 @@ export function ApiKeysPanel({ timeZone }: { timeZone: string }) {
           </Group>
         ),
       },
-      { id: "prefix", header: t("integrations.keys.columns.prefix"), cell: (row) => <Code>{row.prefix}</Code> },
-      { id: "created", header: t("integrations.keys.columns.created"), cell: (row) => <DateTime value={row.createdAt} timeZone={timeZone} locale={locale} /> },
+      { id: "prefix", header: t("integrations.keys.columns.prefix"), cell: (row) => <Code style={{ whiteSpace: "nowrap" }}>{row.prefix}</Code> },
+      { id: "created", header: t("integrations.keys.columns.created"), cell: (row) => <When value={row.createdAt} timeZone={timeZone} locale={locale} /> },
       {
         id: "lastUsed",
         header: t("integrations.keys.columns.lastUsed"),
         cell: (row) =>
           row.lastUsedAt ? (
-            <DateTime value={row.lastUsedAt} timeZone={timeZone} locale={locale} />
+            <When value={row.lastUsedAt} timeZone={timeZone} locale={locale} />
           ) : (
             <Text size="sm" c="dimmed">
               {t("integrations.keys.never")}
@@ -152,6 +152,15 @@ export function ApiKeysPanel({ timeZone }: { timeZone: string }) {
       <CreateApiKeyModal opened={creating} onClose={() => setCreating(false)} />
       <RevokeApiKeyModal target={revoking} onClose={() => setRevoking(null)} />
     </Paper>
+  );
+}
+
+/** A moment on one line: table rows stay one line high at desktop widths. */
+function When(props: { value: Date; timeZone: string; locale: string }) {
+  return (
+    <Text component="span" size="sm" style={{ whiteSpace: "nowrap" }}>
+      <DateTime {...props} />
+    </Text>
   );
 }
 

@@ -54,6 +54,11 @@ export function CreateApiKeyModal({ opened, onClose }: { opened: boolean; onClos
     reset();
   }
 
+  // A message about a field goes away as soon as the person changes that field.
+  function clearError(field: keyof Fields) {
+    setFieldErrors((errors) => (errors[field] ? { ...errors, [field]: undefined } : errors));
+  }
+
   function validate(): boolean {
     const errors: Fields = {};
     const trimmed = name.trim();
@@ -77,7 +82,7 @@ export function CreateApiKeyModal({ opened, onClose }: { opened: boolean; onClos
       opened={opened}
       onClose={close}
       title={created ? t("create.createdTitle") : t("create.title")}
-      size="lg"
+      size={created ? 720 : "lg"}
       centered
       // The secret is shown only once: a stray click outside must not throw it away.
       closeOnClickOutside={!created}
@@ -132,7 +137,10 @@ export function CreateApiKeyModal({ opened, onClose }: { opened: boolean; onClos
               data-autofocus
               maxLength={120}
               value={name}
-              onChange={(event) => setName(event.currentTarget.value)}
+              onChange={(event) => {
+                setName(event.currentTarget.value);
+                clearError("name");
+              }}
               error={fieldErrors.name}
               required
             />
@@ -140,7 +148,10 @@ export function CreateApiKeyModal({ opened, onClose }: { opened: boolean; onClos
               label={t("create.channel")}
               description={t("create.channelHint")}
               value={channel}
-              onChange={(value) => setChannel(value as KeyChannel)}
+              onChange={(value) => {
+                setChannel(value as KeyChannel);
+                clearError("channel");
+              }}
               error={fieldErrors.channel}
               required
             >
@@ -161,7 +172,10 @@ export function CreateApiKeyModal({ opened, onClose }: { opened: boolean; onClos
               label={t("create.scopes")}
               description={t("create.scopesHint")}
               value={scopes}
-              onChange={(value) => setScopes(value as ApiScope[])}
+              onChange={(value) => {
+                setScopes(value as ApiScope[]);
+                clearError("scopes");
+              }}
               error={fieldErrors.scopes}
               required
             >

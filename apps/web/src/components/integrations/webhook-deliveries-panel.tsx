@@ -35,7 +35,7 @@ export function WebhookDeliveriesPanel({ timeZone }: { timeZone: string }) {
 
   const columns = useMemo<DataTableColumn<DeliveryRow>[]>(
     () => [
-      { id: "time", header: t("integrations.deliveries.columns.time"), cell: (row) => <DateTime value={row.createdAt} timeZone={timeZone} locale={locale} /> },
+      { id: "time", header: t("integrations.deliveries.columns.time"), cell: (row) => <When value={row.createdAt} timeZone={timeZone} locale={locale} /> },
       {
         id: "url",
         header: t("integrations.deliveries.columns.url"),
@@ -90,7 +90,7 @@ export function WebhookDeliveriesPanel({ timeZone }: { timeZone: string }) {
       {
         id: "nextAttempt",
         header: t("integrations.deliveries.columns.nextAttempt"),
-        cell: (row) => (row.status === "PENDING" ? <DateTime value={row.nextAttemptAt} timeZone={timeZone} locale={locale} /> : "—"),
+        cell: (row) => (row.status === "PENDING" ? <When value={row.nextAttemptAt} timeZone={timeZone} locale={locale} /> : "—"),
       },
     ],
     [t, locale, timeZone],
@@ -179,5 +179,13 @@ export function WebhookDeliveriesPanel({ timeZone }: { timeZone: string }) {
         )}
       </Stack>
     </Paper>
+  );
+}
+
+function When(props: { value: Date; timeZone: string; locale: string }) {
+  return (
+    <Text component="span" size="sm" style={{ whiteSpace: "nowrap" }}>
+      <DateTime {...props} />
+    </Text>
   );
 }
