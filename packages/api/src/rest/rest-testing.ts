@@ -1,7 +1,8 @@
 // Test data for the REST contract tests: a world of its own (own country code, so routing
 // sees only these locations), priced variants with stock, and API keys.
 import type { ApiScope, Channel } from "@oms/contracts";
-import { changeOnHand, hashApiKeySecret } from "@oms/core";
+import { hashApiKeySecret } from "@oms/core";
+import { orderWorld } from "@oms/core/testing";
 import type { PrismaClient } from "@oms/db";
 import { randomBytes } from "node:crypto";
 import { createRateLimiter } from "./rate-limit.ts";
@@ -9,11 +10,6 @@ import { handleRestRequest } from "./handler.ts";
 
 let counter = 0;
 const unique = () => `${Date.now().toString(36)}${(counter++).toString(36)}${randomBytes(2).toString("hex")}`;
-let countrySeq = 0;
-const nextCountry = () => {
-  const n = countrySeq++ + Math.floor(Math.random() * 200);
-  return String.fromCharCode(81 + (Math.floor(n / 26) % 10), 65 + (n % 26));
-};
 
 export async function createApiKeyRow(prisma: PrismaClient, options: { channel?: Channel; scopes?: ApiScope[]; revoked?: boolean } = {}) {
   const prefix = `t_${unique()}`;
@@ -31,63 +27,13 @@ export async function createApiKeyRow(prisma: PrismaClient, options: { channel?:
   return { ...row, token };
 }
 
-/** Stock per variant at [Warsaw store, Krakow store, warehouse]. */
-export async function restWorld(prisma: PrismaClient, options: { stock?: number[][]; variants?: number } = {}) {
-  const tag = unique();
-  const country = nextCountry();
-  const currency = "PLN";
-  await prisma.organizationSettings.upsert({ where: { id: 1 }, update: {}, create: { id: 1, name: "Test retailer", reportingCurrency: currency } });
-  const market = await prisma.market.create({ data: { code: `M${tag}`, name: "Test market", currency, countries: [country] } });
-  const location = (name: string, kind: "STORE" | "WAREHOUSE", latitude: number, longitude: number, i: number) =>
-    prisma.location.create({
-      data: {
-        code: `${name.slice(0, 3).toUpperCase()}${i}-${tag}`,
-        name: `${name} ${tag}`,
-        kind,
-        marketCode: market.code,
-        addressLine1: `Street ${i}`,
-        city: name,
-        postalCode: "00-001",
-        countryCode: country,
-        latitude,
-        longitude,
-        timeZone: "Europe/Warsaw",
-        currency,
-        locale: "pl-PL",
-        taxRateBps: 2300,
-        reducedTaxRateBps: 800,
-        pricesIncludeTax: true,
-        fulfillmentTypes: kind === "STORE" ? ["CARRY_OUT", "PICKUP", "SHIP", "DELIVERY"] : ["SHIP"],
-        openingHours: {},
-      },
-    });
-  const warsaw = await location("Warsaw", "STORE", 52.2297, 21.0122, 0);
-  const krakow = await location("Krakow", "STORE", 50.0647, 19.945, 1);
-  const warehouse = await location("Lodz warehouse", "WAREHOUSE", 51.7592, 19.456, 2);
-  const category = await prisma.category.create({ data: { slug: `c-${tag}`, name: "Jackets" } });
-  const product = await prisma.product.create({ data: { handle: `p-${tag}`, name: `Trail Jacket ${tag}`, categoryId: category.id } });
-  const variants = [];
-  for (let i = 0; i < (options.variants ?? 2); i++) {
-    variants.push(
-      await prisma.variant.create({
-        data: {
-          productId: product.id,
-          sku: `SKU-${tag}-${i}`,
-          name: `Size ${i}`,
-          prices: { create: [{ currency, amount: 10_000 }, { currency: "EUR", amount: 2_500 }] },
-          barcodes: { create: { code: `590${tag}${i}` } },
-        },
-      }),
-    );
-  }
-  const ctx = { db: prisma, actor: { kind: "SYSTEM" as const }, now: new Date() };
-  const locations = [warsaw, krakow, warehouse];
-  for (const [v, variant] of variants.entries()) {
-    for (const [l, units] of (options.stock?.[v] ?? [5, 5, 0]).entries()) {
-      if (units > 0) await changeOnHand(prisma, { variantId: variant.id, locationId: locations[l]!.id, delta: units, kind: "INITIAL" }, ctx);
-    }
-  }
-  return { tag, country, currency, market, warsaw, krakow, warehouse, variants, product, category };
+/**
+ * The orders tests' world (its own market and country, Warsaw and Krakow stores and a
+ * warehouse, priced variants with stock: units per variant at [Warsaw, Krakow, warehouse]),
+ * with names tagged so catalog searches find only it, barcodes and EUR prices.
+ */
+export function restWorld(prisma: PrismaClient, options: { stock?: number[][]; variants?: number } = {}) {
+  return orderWorld(prisma, { ...options, uniqueNames: true, catalogExtras: true });
 }
 export type RestWorld = Awaited<ReturnType<typeof restWorld>>;
 

@@ -25,6 +25,10 @@ export interface OrderWorldOptions {
   variants?: number;
   price?: number;
   pricesIncludeTax?: boolean;
+  /** Tag location and product names too, so searches by name find only this world. */
+  uniqueNames?: boolean;
+  /** Give every variant an EAN-like barcode and a EUR price besides PLN. */
+  catalogExtras?: boolean;
 }
 
 export async function orderWorld(prisma: PrismaClient, options: OrderWorldOptions = {}) {
@@ -37,7 +41,7 @@ export async function orderWorld(prisma: PrismaClient, options: OrderWorldOption
     prisma.location.create({
       data: {
         code: `${name.slice(0, 3).toUpperCase()}${i}-${tag}`,
-        name,
+        name: options.uniqueNames ? `${name} ${tag}` : name,
         kind,
         marketCode: market.code,
         addressLine1: `Street ${i}`,
@@ -59,13 +63,23 @@ export async function orderWorld(prisma: PrismaClient, options: OrderWorldOption
   const warsaw = await location("Warsaw", "STORE", 52.2297, 21.0122, 0);
   const krakow = await location("Krakow", "STORE", 50.0647, 19.945, 1);
   const warehouse = await location("Lodz warehouse", "WAREHOUSE", 51.7592, 19.456, 2);
-  const category = await prisma.category.create({ data: { slug: `c-${tag}`, name: "Test" } });
-  const product = await prisma.product.create({ data: { handle: `p-${tag}`, name: "Trail Jacket", categoryId: category.id } });
+  const category = await prisma.category.create({ data: { slug: `c-${tag}`, name: "Jackets" } });
+  const product = await prisma.product.create({
+    data: { handle: `p-${tag}`, name: options.uniqueNames ? `Trail Jacket ${tag}` : "Trail Jacket", categoryId: category.id },
+  });
   const variants = [];
   for (let i = 0; i < (options.variants ?? 2); i++) {
     variants.push(
       await prisma.variant.create({
-        data: { productId: product.id, sku: `SKU-${tag}-${i}`, name: `Size ${i}`, prices: { create: { currency, amount: options.price ?? 10_000 } } },
+        data: {
+          productId: product.id,
+          sku: `SKU-${tag}-${i}`,
+          name: `Size ${i}`,
+          prices: {
+            create: [{ currency, amount: options.price ?? 10_000 }, ...(options.catalogExtras ? [{ currency: "EUR", amount: 2_500 }] : [])],
+          },
+          ...(options.catalogExtras ? { barcodes: { create: { code: `590${tag}${i}` } } } : {}),
+        },
       }),
     );
   }
@@ -77,7 +91,7 @@ export async function orderWorld(prisma: PrismaClient, options: OrderWorldOption
       if (units > 0) await changeOnHand(prisma, { variantId: variant.id, locationId: locations[l]!.id, delta: units, kind: "INITIAL" }, ctx);
     }
   }
-  return { tag, country, currency, market, warsaw, krakow, warehouse, variants, product };
+  return { tag, country, currency, market, warsaw, krakow, warehouse, variants, product, category };
 }
 
 export type OrderWorld = Awaited<ReturnType<typeof orderWorld>>;
