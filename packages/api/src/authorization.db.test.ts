@@ -9,6 +9,7 @@ import { createTestDatabase, type TestDatabase } from "@oms/db/testing";
 import { TRPCError } from "@trpc/server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createDomainFixtures, domainAccessTable, type DomainFixtures } from "./authorization.fixtures.ts";
+import { pickupAccessTable } from "./pickup.fixtures.ts";
 import { createTrpcContext } from "./context.ts";
 import { appRouter, createCaller } from "./root.ts";
 
@@ -96,6 +97,7 @@ const access: Record<string, Access> = {
   "payments.executeRefunds": { public: false, roles: ["ADMIN"], locationScoped: false, input: () => ({ limit: 5 }) },
   // inventory, transfers, cycleCounts, orders, fulfillment, returns, customers, tasks, routingRules
   ...domainAccessTable(() => fx),
+  ...pickupAccessTable(() => fx),
 };
 
 const procedurePaths = Object.keys(appRouter._def.procedures).sort();

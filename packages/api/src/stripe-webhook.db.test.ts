@@ -1,15 +1,9 @@
-import { createTestDatabase, type TestDatabase } from "@oms/db/testing";
+import { useTestDatabase } from "@oms/db/testing";
 import { signStripeTestPayload } from "@oms/payments/testing";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { handleStripeWebhook } from "./stripe-webhook.ts";
 
-let db: TestDatabase;
-beforeAll(async () => {
-  db = await createTestDatabase();
-});
-afterAll(async () => {
-  await db?.drop();
-});
+const db = useTestDatabase();
 
 const secret = "whsec_api_test";
 function request(payload: string, signature: string | null) {

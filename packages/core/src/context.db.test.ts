@@ -1,15 +1,9 @@
-import { createTestDatabase, type TestDatabase } from "@oms/db/testing";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { useTestDatabase } from "@oms/db/testing";
+import { describe, expect, it } from "vitest";
 import { withTransaction, type DomainContext } from "./context.ts";
 import { nextCounterValue } from "./shared/counters.ts";
 
-let db: TestDatabase;
-beforeAll(async () => {
-  db = await createTestDatabase();
-});
-afterAll(async () => {
-  await db?.drop();
-});
+const db = useTestDatabase();
 
 describe("withTransaction", () => {
   const ctx = (): DomainContext => ({ db: db.prisma, actor: { kind: "SYSTEM" }, now: new Date() });

@@ -1,28 +1,11 @@
-import { AppError } from "@oms/contracts";
-import { createTestDatabase, type TestDatabase } from "@oms/db/testing";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { useTestDatabase } from "@oms/db/testing";
+import { describe, expect, it } from "vitest";
+import { expectAppError } from "../testing/index.ts";
 import { createReturn } from "../returns/index.ts";
 import { fulfilledOrder, returnsWorld, testContext } from "../returns/testing.ts";
 import { addCustomerAddress, createCustomer, findCustomers, getCustomer, getCustomerHistory, updateCustomer } from "./index.ts";
 
-let db: TestDatabase;
-beforeAll(async () => {
-  db = await createTestDatabase();
-});
-afterAll(async () => {
-  await db?.drop();
-});
-
-async function expectAppError(promise: Promise<unknown>, code: string, message?: RegExp) {
-  const error = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  expect(AppError.isAppError(error), `expected AppError ${code}, got ${String(error)}`).toBe(true);
-  expect((error as AppError).code).toBe(code);
-  if (message) expect((error as AppError).message).toMatch(message);
-  return error as AppError;
-}
+const db = useTestDatabase();
 
 let n = 0;
 const tag = () => `${Date.now().toString(36)}${(n++).toString(36)}`;

@@ -1,6 +1,6 @@
-import { AppError } from "@oms/contracts";
-import { createTestDatabase, type TestDatabase } from "@oms/db/testing";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { useTestDatabase } from "@oms/db/testing";
+import { describe, expect, it } from "vitest";
+import { expectAppError } from "../testing/index.ts";
 import { inventoryWorld, systemContext } from "./inventory.fixtures.ts";
 import {
   adjustStock,
@@ -19,27 +19,10 @@ import {
   verifyLedger,
 } from "./index.ts";
 
-let db: TestDatabase;
-beforeAll(async () => {
-  db = await createTestDatabase();
-});
-afterAll(async () => {
-  await db?.drop();
-});
+const db = useTestDatabase();
 
 async function level(variantId: string, locationId: string) {
   return db.prisma.inventoryLevel.findUniqueOrThrow({ where: { variantId_locationId: { variantId, locationId } } });
-}
-
-async function expectAppError(promise: Promise<unknown>, code: string, message?: RegExp) {
-  const error = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  expect(AppError.isAppError(error), `expected AppError ${code}, got ${String(error)}`).toBe(true);
-  expect((error as AppError).code).toBe(code);
-  if (message) expect((error as AppError).message).toMatch(message);
-  return error as AppError;
 }
 
 describe("reservations", () => {

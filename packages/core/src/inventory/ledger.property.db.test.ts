@@ -1,6 +1,6 @@
 import { AppError } from "@oms/contracts";
-import { createTestDatabase, type TestDatabase } from "@oms/db/testing";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { useTestDatabase } from "@oms/db/testing";
+import { describe, expect, it } from "vitest";
 import { inventoryWorld, systemContext } from "./inventory.fixtures.ts";
 import {
   adjustStock,
@@ -17,13 +17,7 @@ import {
   verifyLedger,
 } from "./index.ts";
 
-let db: TestDatabase;
-beforeAll(async () => {
-  db = await createTestDatabase();
-});
-afterAll(async () => {
-  await db?.drop();
-});
+const db = useTestDatabase();
 
 function rng(seed: number) {
   return () => {

@@ -1,16 +1,10 @@
 import { AppError } from "@oms/contracts";
-import { createTestDatabase, type TestDatabase } from "@oms/db/testing";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { useTestDatabase } from "@oms/db/testing";
+import { describe, expect, it } from "vitest";
 import { createStaffWorld, createTestLocation, testContext, userActor } from "../testing/index.ts";
 import { getLocation, listLocations, listStoresForDevice } from "./index.ts";
 
-let db: TestDatabase;
-beforeAll(async () => {
-  db = await createTestDatabase();
-});
-afterAll(async () => {
-  await db?.drop();
-});
+const db = useTestDatabase();
 
 async function refusal(promise: Promise<unknown>): Promise<AppError> {
   const error = await promise.then(

@@ -1,29 +1,12 @@
-import { AppError } from "@oms/contracts";
-import { createTestDatabase, type TestDatabase } from "@oms/db/testing";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { useTestDatabase } from "@oms/db/testing";
+import { describe, expect, it } from "vitest";
+import { expectAppError } from "../testing/index.ts";
 import { completeCarryOut, confirmDelivered, confirmPickedUp, markPacked, markReadyForPickup, markShipped, rejectFulfillmentLines, startPicking } from "../fulfillment/index.ts";
 import { verifyLedger } from "../inventory/index.ts";
 import { createOrder, getOrder, listOrders, sweepLateOrders } from "./index.ts";
 import { orderContext, orderWorld, stockAt, webPickupOrder, webShipOrder } from "./testing.ts";
 
-let db: TestDatabase;
-beforeAll(async () => {
-  db = await createTestDatabase();
-});
-afterAll(async () => {
-  await db?.drop();
-});
-
-async function expectAppError(promise: Promise<unknown>, code: string, message?: RegExp) {
-  const error = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  expect(AppError.isAppError(error), `expected AppError ${code}, got ${String(error)}`).toBe(true);
-  expect((error as AppError).code).toBe(code);
-  if (message) expect((error as AppError).message).toMatch(message);
-  return error as AppError;
-}
+const db = useTestDatabase();
 
 describe("createOrder + allocation", () => {
   it("allocates a paid web shipment to the nearest store with stock and stores the trace", async () => {

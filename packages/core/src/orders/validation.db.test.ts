@@ -1,17 +1,11 @@
 import type { CreateOrderInput } from "@oms/contracts";
-import { createTestDatabase, type TestDatabase } from "@oms/db/testing";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { useTestDatabase } from "@oms/db/testing";
+import { describe, expect, it } from "vitest";
 import { changeOnHand, verifyLedger } from "../inventory/index.ts";
 import { createOrder, getOrder, resolveTask, type OrderDetail } from "./index.ts";
 import { krakowAddress, orderContext, orderWorld, stockAt, webPickupOrder, webShipOrder, type OrderWorld } from "./testing.ts";
 
-let db: TestDatabase;
-beforeAll(async () => {
-  db = await createTestDatabase();
-});
-afterAll(async () => {
-  await db?.drop();
-});
+const db = useTestDatabase();
 
 function openValidationTasks(order: OrderDetail) {
   return order.tasks.filter((t) => t.kind === "VALIDATION" && t.status === "OPEN");

@@ -1,28 +1,11 @@
-import { AppError } from "@oms/contracts";
-import { createTestDatabase, type TestDatabase } from "@oms/db/testing";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { useTestDatabase } from "@oms/db/testing";
+import { describe, expect, it } from "vitest";
+import { expectAppError } from "../testing/index.ts";
 import { changeOnHand } from "../inventory/index.ts";
 import { createExchange, createReturn, getReturnableLines, listReturns } from "./index.ts";
 import { fulfilledOrder, returnsWorld, testContext } from "./testing.ts";
 
-let db: TestDatabase;
-beforeAll(async () => {
-  db = await createTestDatabase();
-});
-afterAll(async () => {
-  await db?.drop();
-});
-
-async function expectAppError(promise: Promise<unknown>, code: string, message?: RegExp) {
-  const error = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  expect(AppError.isAppError(error), `expected AppError ${code}, got ${String(error)}`).toBe(true);
-  expect((error as AppError).code).toBe(code);
-  if (message) expect((error as AppError).message).toMatch(message);
-  return error as AppError;
-}
+const db = useTestDatabase();
 
 async function onHand(variantId: string, locationId: string) {
   const level = await db.prisma.inventoryLevel.findUnique({ where: { variantId_locationId: { variantId, locationId } } });

@@ -1,6 +1,6 @@
 import { AppError, lockoutPolicy } from "@oms/contracts";
-import { createTestDatabase, type TestDatabase } from "@oms/db/testing";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { useTestDatabase } from "@oms/db/testing";
+import { describe, expect, it } from "vitest";
 import { createStaffWorld, createTestLocation, createTestUser, TEST_PASSWORD, TEST_PIN, testContext, userActor } from "../testing/index.ts";
 import {
   authenticateWithPassword,
@@ -12,13 +12,7 @@ import {
   WRONG_CREDENTIALS,
 } from "./index.ts";
 
-let db: TestDatabase;
-beforeAll(async () => {
-  db = await createTestDatabase();
-});
-afterAll(async () => {
-  await db?.drop();
-});
+const db = useTestDatabase();
 
 async function refusal(promise: Promise<unknown>): Promise<AppError> {
   const error = await promise.then(

@@ -1,2 +1,3 @@
 export * from "./factories.ts";
 export * from "../orders/testing.ts";
+export * from "./assertions.ts";

@@ -2,7 +2,7 @@
 // imports vitest). See docs/database.md "Test databases".
 import { randomBytes } from "node:crypto";
 import pg from "pg";
-import { describe, test } from "vitest";
+import { afterAll, beforeAll, describe, test } from "vitest";
 import { openDatabase, type Database } from "../client.ts";
 import { applyMigrationFiles } from "../migrate/migrations.ts";
 
@@ -135,4 +135,39 @@ async function adminQuery(adminUrl: string, sql: string): Promise<void> {
   } finally {
     await client.end();
   }
+}
+
+/**
+ * The usual setup of a database test file in one call: a fresh database is created before
+ * the file's tests and dropped after them. The returned handle reads through to it (using
+ * it outside a test or hook is an error).
+ */
+export function useTestDatabase(): TestDatabase {
+  let current: TestDatabase | undefined;
+  beforeAll(async () => {
+    current = await createTestDatabase();
+  });
+  afterAll(async () => {
+    await current?.drop();
+  });
+  const database = (): TestDatabase => {
+    if (!current) throw new Error("The test database exists only while the file's tests run (after beforeAll).");
+    return current;
+  };
+  return {
+    get prisma() {
+      return database().prisma;
+    },
+    get kind() {
+      return database().kind;
+    },
+    get adapterFactory() {
+      return database().adapterFactory;
+    },
+    get name() {
+      return database().name;
+    },
+    close: () => database().close(),
+    drop: () => database().drop(),
+  };
 }
