@@ -14,6 +14,7 @@ import { returnsRouter } from "./routers/returns.ts";
 import { routingRulesRouter } from "./routers/routing-rules.ts";
 import { tasksRouter } from "./routers/tasks.ts";
 import { paymentsRouter } from "./routers/payments.ts";
+import { pickupRouter } from "./routers/pickup.ts";
 import { transfersRouter } from "./routers/transfers.ts";
 import { createCallerFactory, router } from "./trpc.ts";
 
@@ -37,6 +38,7 @@ export const appRouter = router({
   tasks: tasksRouter,
   routingRules: routingRulesRouter,
   payments: paymentsRouter,
+  pickup: pickupRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -16,3 +16,4 @@ export * from "./access-entities.ts";
 export * from "./inventory-queries/index.ts";
 export * from "./task-queries/index.ts";
 export * from "./routing-rules/index.ts";
+export * from "./pickup/index.ts";

@@ -1,0 +1,198 @@
+// Issue 6 in a real browser, on a tablet: an associate has the pickup queue open; a web-shop
+// order placed through the public API appears without a reload (with the new-order cue);
+// they claim it, scan one item, send the other (not on the shelf) for re-routing, pack and
+// stage it, and hand it over by the customer's pickup code. A second associate sees the
+// order claimed and cannot take it.
+import { createApiKey, receiveStock } from "@oms/core";
+import { createStaffWorld, createTestUser, TEST_PASSWORD, userActor } from "@oms/core/testing";
+import { randomUUID } from "node:crypto";
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { buildWebApp, startAppServer, type AppServer } from "./support/app-server.ts";
+import { browserAvailable, launchBrowser, screenshot } from "./support/browser.ts";
+
+const runnable = browserAvailable();
+
+interface Seeded {
+  storeA: { id: string; name: string };
+  anna: { email: string; name: string };
+  ben: { email: string; name: string };
+  token: string;
+  jacket: { sku: string; barcode: string };
+  socks: { sku: string };
+}
+
+describe.skipIf(!runnable)(`Pickup tablet${runnable ? "" : " (skipped: needs Chromium at /usr/bin/chromium)"}`, () => {
+  let server: AppServer;
+  let browser: Browser;
+  let s: Seeded;
+
+  beforeAll(async () => {
+    buildWebApp();
+    server = await startAppServer(async (db) => {
+      const prisma = db.prisma;
+      const world = await createStaffWorld(prisma);
+      const anna = await createTestUser(prisma, { role: "ASSOCIATE", locationId: world.storeA.id, name: "Anna Nowak", email: `anna-${randomUUID()}@test.example` });
+      const ben = await createTestUser(prisma, { role: "ASSOCIATE", locationId: world.storeA.id, name: "Ben Kowalski", email: `ben-${randomUUID()}@test.example` });
+      const system = { db: prisma, actor: { kind: "SYSTEM" as const }, now: new Date() };
+      const category = await prisma.category.create({ data: { slug: "pickup-e2e", name: "Outdoor" } });
+      const make = async (name: string, sku: string, barcode: string, stock: Record<string, { units: number; bin?: string }>) => {
+        const product = await prisma.product.create({ data: { handle: sku.toLowerCase(), name, categoryId: category.id } });
+        const v = await prisma.variant.create({ data: { productId: product.id, sku, name: "Blue / M", prices: { create: { currency: "EUR", amount: 8900 } }, barcodes: { create: { code: barcode } } } });
+        for (const [locationId, st] of Object.entries(stock)) {
+          await receiveStock({ locationId, lines: [{ variantId: v.id, quantity: st.units }] }, system);
+          if (st.bin) await prisma.inventoryLevel.update({ where: { variantId_locationId: { variantId: v.id, locationId } }, data: { bin: st.bin } });
+        }
+        return v;
+      };
+      // Stock at both stores, so the missing socks have somewhere else to be.
+      await make("Trail Jacket", "JKT-TRAIL-BL-M", "4006381333931", { [world.storeA.id]: { units: 4, bin: "B-07" }, [world.storeB.id]: { units: 2 } });
+      await make("Wool Socks", "SCK-WOOL-GR-M", "4006381333948", { [world.storeA.id]: { units: 1, bin: "A-02" }, [world.storeB.id]: { units: 6 } });
+      const key = await createApiKey({ name: "Web shop (e2e)", channel: "WEB", scopes: ["orders:read", "orders:write", "catalog:read", "inventory:read"] }, { db: prisma, actor: userActor(world.admin), now: new Date() });
+      s = {
+        storeA: { id: world.storeA.id, name: world.storeA.name },
+        anna: { email: anna.email, name: anna.name },
+        ben: { email: ben.email, name: ben.name },
+        token: key.token,
+        jacket: { sku: "JKT-TRAIL-BL-M", barcode: "4006381333931" },
+        socks: { sku: "SCK-WOOL-GR-M" },
+      };
+    });
+    browser = await launchBrowser();
+  }, 600_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  async function signIn(page: Page, email: string) {
+    await page.goto(`${server.baseUrl}/login`);
+    await page.getByRole("textbox", { name: "E-mail" }).fill(email);
+    await page.getByLabel(/^Password/).fill(TEST_PASSWORD);
+    await page.getByRole("button", { name: "Sign in", exact: true }).click();
+    await page.waitForURL(/\/pickup$/);
+  }
+
+  async function placeWebOrder(): Promise<{ id: string; number: string; pickupCode: string }> {
+    const response = await fetch(`${server.baseUrl}/api/v1/orders`, {
+      method: "POST",
+      headers: { Authorization: `Bearer ${s.token}`, "Content-Type": "application/json", "Idempotency-Key": randomUUID() },
+      body: JSON.stringify({
+        externalId: `WEB-${randomUUID().slice(0, 8)}`,
+        customer: { name: "Grace Hopper", email: "grace@test.example", phone: "+49 30 555 0101" },
+        currency: "EUR",
+        lines: [
+          { sku: s.jacket.sku, quantity: 1 },
+          { sku: s.socks.sku, quantity: 1 },
+        ],
+        fulfillment: { type: "PICKUP", locationId: s.storeA.id },
+        payment: { status: "PAID", provider: "EXTERNAL", reference: "psp_e2e" },
+      }),
+    });
+    const body = (await response.json()) as { id: string; number: string; fulfillmentOrders: { pickupCode: string | null }[] };
+    expect(response.status, JSON.stringify(body)).toBe(201);
+    return { id: body.id, number: body.number, pickupCode: body.fulfillmentOrders[0]!.pickupCode! };
+  }
+
+  it("an order placed online appears live, is picked with one line re-routed, made ready and handed over by code", async () => {
+    const page = await browser.newPage({ viewport: { width: 1024, height: 768 }, hasTouch: true });
+    await signIn(page, s.anna.email);
+    await page.getByRole("link", { name: "Pickup queue" }).first().click();
+    await page.waitForURL(/\/pickup\/queue$/);
+    await page.getByRole("heading", { name: "Pickup queue", level: 1 }).waitFor();
+    await page.getByText("No new orders. New ones appear here by themselves.").waitFor();
+    await screenshot(page, "e2e-pickup-empty");
+
+    // Placed after the page is open: it must arrive without a reload.
+    const marker = await page.evaluate(() => ((window as unknown as { __noReload: number }).__noReload = Math.random()));
+    const order = await placeWebOrder();
+    const card = page.getByTestId("pickup-card").filter({ hasText: order.number });
+    await card.waitFor({ timeout: 20_000 });
+    await page.getByText("New pickup order").waitFor();
+    expect(await page.evaluate(() => (window as unknown as { __noReload?: number }).__noReload)).toBe(marker);
+    await expect(card.getByText("Grace Hopper").isVisible()).resolves.toBe(true);
+    await expect(card.getByText(/^Ready in /).isVisible()).resolves.toBe(true);
+    await page.getByRole("tab", { name: "New 1" }).waitFor();
+    await page.waitForTimeout(400); // the notification's entrance
+    await screenshot(page, "e2e-pickup-queue");
+
+    // Ben, on another tablet, sees Anna's claim live and cannot take the order.
+    const other = await browser.newPage({ viewport: { width: 768, height: 1024 }, hasTouch: true });
+    await signIn(other, s.ben.email);
+    await other.goto(`${server.baseUrl}/pickup/queue`);
+    await other.getByTestId("pickup-card").filter({ hasText: order.number }).waitFor();
+
+    await card.getByRole("button", { name: "Claim and pick" }).click();
+    await page.getByRole("heading", { name: `Picking ${order.number}` }).waitFor();
+    // Walked in bin order: the socks (A-02) before the jacket (B-07).
+    const lineNames = await page.getByTestId("pick-line").evaluateAll((els) => els.map((e) => e.getAttribute("aria-label")));
+    expect(lineNames).toEqual(["Wool Socks Blue / M", "Trail Jacket Blue / M"]);
+
+    await other.getByRole("tab", { name: /^Picking/ }).click();
+    const claimed = other.getByTestId("pickup-card").filter({ hasText: order.number });
+    await claimed.getByText("Anna Nowak is picking").waitFor({ timeout: 20_000 });
+    await expect(claimed.getByRole("button", { name: "Claim and pick" }).count()).resolves.toBe(0);
+    await screenshot(other, "e2e-pickup-claimed-portrait");
+    await other.close();
+
+    // Scan the jacket (the scanner types the code and Enter); an unknown code is refused.
+    const scan = page.getByRole("textbox", { name: "Scan or type a barcode or SKU" });
+    await scan.fill("0000000000000");
+    await scan.press("Enter");
+    await page.getByText("0000000000000 is not on this order.").waitFor();
+    await scan.fill(s.jacket.barcode);
+    await scan.press("Enter");
+    await page.getByText("Trail Jacket Blue / M: 1 of 1").waitFor();
+    await screenshot(page, "e2e-pickup-picking");
+
+    // The socks are not on the shelf: re-route the line.
+    await page.getByTestId("pick-line").filter({ hasText: "Wool Socks" }).getByRole("button", { name: "Can't find" }).click();
+    const dialog = page.getByRole("dialog", { name: "Item not found: Wool Socks Blue / M" });
+    await dialog.waitFor();
+    await page.waitForTimeout(400); // the modal's opening transition
+    await screenshot(page, "e2e-pickup-short-pick");
+    await dialog.getByRole("button", { name: "Re-route this line" }).click();
+    await dialog.waitFor({ state: "hidden" });
+    await page.getByText("1 sent elsewhere").waitFor({ timeout: 20_000 });
+    await page.getByText("Everything is picked. Pack it and put it on the pickup shelf.").waitFor();
+
+    await page.getByRole("textbox", { name: "Bags" }).fill("2");
+    await page.getByRole("textbox", { name: "Pickup shelf" }).fill("P3");
+    await page.getByRole("button", { name: "Ready for pickup" }).click();
+    await page.getByText(`${order.number} is ready on shelf P3.`).waitFor();
+
+    await page.getByRole("tab", { name: /^Ready/ }).click();
+    const ready = page.getByTestId("pickup-card").filter({ hasText: order.number });
+    await ready.getByText("Shelf P3").waitFor();
+    await expect(ready.getByText("2 bags").isVisible()).resolves.toBe(true);
+
+    // Handover: the customer shows the code from their message.
+    await page.getByRole("textbox", { name: "Pickup code, QR code, order number or customer name" }).fill(order.pickupCode);
+    await page.getByRole("button", { name: "Find" }).click();
+    const result = page.getByTestId("handover-result").filter({ hasText: order.number });
+    await result.getByRole("button", { name: "Hand over" }).click();
+    const handover = page.getByRole("dialog", { name: `Hand over ${order.number}` });
+    const code = handover.getByRole("textbox", { name: "Pickup code" });
+    expect(await code.inputValue()).toBe(order.pickupCode);
+    // A wrong code is refused with the server's message.
+    await code.fill("WRONG1");
+    await handover.getByRole("button", { name: "Code matches: hand over" }).click();
+    await handover.getByText(/That pickup code does not match this order/).waitFor();
+    await screenshot(page, "e2e-pickup-handover");
+    await code.fill(order.pickupCode);
+    await handover.getByRole("button", { name: "Code matches: hand over" }).click();
+    await page.getByText(`${order.number} was collected. Thank you!`).waitFor();
+    // The counter is clear for the next customer.
+    expect(await page.getByRole("textbox", { name: "Pickup code, QR code, order number or customer name" }).inputValue()).toBe("");
+    await page.getByRole("tab", { name: /^Collected today/ }).click();
+    await page.getByTestId("pickup-card").filter({ hasText: order.number }).waitFor();
+    await screenshot(page, "e2e-pickup-collected");
+
+    // The public API tells the shop: collected here; the socks went back to routing.
+    const after = await fetch(`${server.baseUrl}/api/v1/orders/${order.id}`, { headers: { Authorization: `Bearer ${s.token}` } });
+    const body = (await after.json()) as { fulfillmentOrders: { locationId: string; status: string }[] };
+    expect(body.fulfillmentOrders.find((f) => f.locationId === s.storeA.id)?.status).toBe("PICKED_UP");
+    await page.close();
+  }, 180_000);
+});
