@@ -184,7 +184,7 @@ describe.skipIf(!runnable)(`Pickup tablet${runnable ? "" : " (skipped: needs Chr
     await handover.getByRole("button", { name: "Code matches: hand over" }).click();
     await page.getByText(`${order.number} was collected. Thank you!`).waitFor();
     // The counter is clear for the next customer.
-    expect(await page.getByRole("textbox", { name: "Pickup code, QR code, order number or customer name" }).inputValue()).toBe("");
+    await expect.poll(() => page.getByRole("textbox", { name: "Pickup code, QR code, order number or customer name" }).inputValue()).toBe("");
     await page.getByRole("tab", { name: /^Collected today/ }).click();
     await page.getByTestId("pickup-card").filter({ hasText: order.number }).waitFor();
     await screenshot(page, "e2e-pickup-collected");

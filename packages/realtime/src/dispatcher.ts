@@ -258,8 +258,21 @@ export function startDispatcher(options: DispatcherOptions): Dispatcher {
     isLeader: () => leader,
     leadership: () => leadershipPromise,
     runOnce: async () => {
+      // Take the same single slot as the timer and NOTIFY wake-ups: two rounds at once would
+      // both read the same unpublished rows and publish them twice.
       while (running) await running;
-      return round();
+      const current = round();
+      const slot = current.catch(() => 0);
+      running = slot;
+      try {
+        return await current;
+      } finally {
+        if (running === slot) running = null;
+        if (again) {
+          again = false;
+          kick();
+        }
+      }
     },
     prune: (now) => pruneOutbox(options.prisma, retentionDays, now),
     async stop() {
