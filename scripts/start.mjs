@@ -53,7 +53,9 @@ server.on("exit", (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
 // Once it answers, say where to go and who to be (the seed printed the full list above).
 const port = process.env.PORT ?? "3000";
 const started = Date.now();
+let announced = false;
 const timer = setInterval(async () => {
+  if (announced) return;
   try {
     const response = await fetch(`http://127.0.0.1:${port}/api/health`);
     if (!response.ok) return;
@@ -61,6 +63,8 @@ const timer = setInterval(async () => {
     if (Date.now() - started > 120_000) clearInterval(timer);
     return;
   }
+  if (announced) return;
+  announced = true;
   clearInterval(timer);
   console.log(`
   Ready: http://localhost:${port}
