@@ -1,4 +1,4 @@
-import { AppError, type FulfillmentStatus } from "@oms/contracts";
+import { AppError, FulfillmentStatus } from "@oms/contracts";
 import type { Tx } from "@oms/db";
 import type { DomainContext } from "../context.ts";
 
@@ -17,9 +17,13 @@ export const fulfillmentTransitions: Readonly<Record<FulfillmentStatus, readonly
 };
 
 /** Statuses in which the goods are still in the store's hands. */
-export const openFulfillmentStatuses: readonly FulfillmentStatus[] = ["NEW", "PICKING", "PACKED", "READY_FOR_PICKUP"];
+export const openFulfillmentStatuses: readonly FulfillmentStatus[] = FulfillmentStatus.options.filter((status) =>
+  fulfillmentTransitions[status].includes("CANCELLED"),
+);
 /** No further change. */
-export const finalFulfillmentStatuses: readonly FulfillmentStatus[] = ["PICKED_UP", "DELIVERED", "REJECTED", "CANCELLED"];
+export const finalFulfillmentStatuses: readonly FulfillmentStatus[] = FulfillmentStatus.options.filter(
+  (status) => fulfillmentTransitions[status].length === 0,
+);
 
 export const fulfillmentStatusLabel: Record<FulfillmentStatus, string> = {
   NEW: "new",

@@ -1,4 +1,4 @@
-import { AppError, type OrderStatus } from "@oms/contracts";
+import { AppError, OrderStatus } from "@oms/contracts";
 import type { Tx } from "@oms/db";
 import type { DomainContext } from "../context.ts";
 
@@ -20,15 +20,13 @@ export const orderTransitions: Readonly<Record<OrderStatus, readonly OrderStatus
   CANCELLED: [],
 };
 
-/** Statuses in which an order can still be changed, fulfilled or cancelled. */
-export const openOrderStatuses: readonly OrderStatus[] = [
-  "DRAFT",
-  "PENDING_VALIDATION",
-  "ON_HOLD",
-  "ALLOCATED",
-  "IN_FULFILLMENT",
-  "PARTIALLY_FULFILLED",
-];
+/**
+ * Statuses in which an order can still be changed, fulfilled or cancelled: exactly those
+ * the table lets go to CANCELLED, so the two can never disagree.
+ */
+export const openOrderStatuses: readonly OrderStatus[] = OrderStatus.options.filter((status) =>
+  orderTransitions[status].includes("CANCELLED"),
+);
 
 export const orderStatusLabel: Record<OrderStatus, string> = {
   DRAFT: "draft",

@@ -2,16 +2,14 @@ import { AppError, CreateExchangeInput, formatMoney, type ExchangeResult, type S
 import type { Tx } from "@oms/db";
 import type { DomainContext } from "../context.ts";
 import { withTransaction } from "../context.ts";
-import { changeOnHand } from "../inventory/index.ts";
-// inventoryEvent is not (yet) exported from inventory/index.ts; the lead pointed us at it.
-import { inventoryEvent } from "../inventory/index.ts";
+import { changeOnHand, inventoryEvent } from "../inventory/index.ts";
 import { nextOrderNumber } from "../orders/index.ts";
 import { actorRef, actorUserId } from "../shared/actor.ts";
-import { nextNumber } from "../shared/counters.ts";
 import { translateDatabaseError } from "../shared/database-errors.ts";
 import { enqueueEvents, type OutboxMessage } from "../shared/outbox.ts";
 import { parseInput } from "../shared/parse-input.ts";
 import { describeRefund, issueStoreCredit, recordRefund } from "./issue-refunds.ts";
+import { openCompletedReturn } from "./open-completed-return.ts";
 import { bookReturnLines, loadLocation, lockOrder, planReturnLines, updateOrderAfterReturn, type ReceivingLocation } from "./receive-return-lines.ts";
 import { lineTax } from "./refund-amounts.ts";
 
@@ -52,21 +50,7 @@ export async function createExchange(rawInput: CreateExchangeInput, ctx: DomainC
       const leftover = returnValue - applied;
       const amountDue = newTotal - returnValue;
 
-      const ret = await tx.return.create({
-        data: {
-          number: await nextNumber(tx, "return", "R-"),
-          orderId: order.id,
-          locationId: location.id,
-          status: "COMPLETED",
-          refundMethod: input.refundMethod,
-          refundTotal: returnValue,
-          currency: order.currency,
-          note: input.note,
-          createdById: actorUserId(ctx.actor),
-          createdAt: ctx.now,
-          completedAt: ctx.now,
-        },
-      });
+      const ret = await openCompletedReturn(tx, { order, location, refundMethod: input.refundMethod, refundTotal: returnValue, note: input.note }, ctx);
       const booked = await bookReturnLines(tx, { order, location, returnId: ret.id, lines: planned }, ctx);
 
       // The credit carries what pays the new order, plus the remainder when that too is

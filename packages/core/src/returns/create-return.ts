@@ -1,12 +1,12 @@
 import { CreateReturnInput, type ReturnResult } from "@oms/contracts";
 import type { DomainContext } from "../context.ts";
 import { withTransaction } from "../context.ts";
-import { actorRef, actorUserId } from "../shared/actor.ts";
-import { nextNumber } from "../shared/counters.ts";
+import { actorRef } from "../shared/actor.ts";
 import { translateDatabaseError } from "../shared/database-errors.ts";
 import { enqueueEvents } from "../shared/outbox.ts";
 import { parseInput } from "../shared/parse-input.ts";
 import { describeRefund, issueStoreCredit, recordRefund } from "./issue-refunds.ts";
+import { openCompletedReturn } from "./open-completed-return.ts";
 import { bookReturnLines, loadLocation, lockOrder, planReturnLines, updateOrderAfterReturn } from "./receive-return-lines.ts";
 
 /**
@@ -26,21 +26,7 @@ export async function createReturn(rawInput: CreateReturnInput, ctx: DomainConte
       const planned = await planReturnLines(tx, order, input.lines);
       const refundTotal = planned.reduce((s, l) => s + l.refundAmount, 0);
 
-      const ret = await tx.return.create({
-        data: {
-          number: await nextNumber(tx, "return", "R-"),
-          orderId: order.id,
-          locationId: location.id,
-          status: "COMPLETED",
-          refundMethod: input.refundMethod,
-          refundTotal,
-          currency: order.currency,
-          note: input.note,
-          createdById: actorUserId(ctx.actor),
-          createdAt: ctx.now,
-          completedAt: ctx.now,
-        },
-      });
+      const ret = await openCompletedReturn(tx, { order, location, refundMethod: input.refundMethod, refundTotal: refundTotal, note: input.note }, ctx);
       const booked = await bookReturnLines(tx, { order, location, returnId: ret.id, lines: planned }, ctx);
 
       const storeCredit =

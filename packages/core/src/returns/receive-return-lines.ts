@@ -3,9 +3,7 @@
 import { AppError, type ItemCondition, type ReturnLineResult, type ReturnReason } from "@oms/contracts";
 import type { OrderStatus, Tx } from "@oms/db";
 import type { DomainContext } from "../context.ts";
-import { changeOnHand } from "../inventory/index.ts";
-// inventoryEvent is not (yet) exported from inventory/index.ts; the lead pointed us at it.
-import { inventoryEvent } from "../inventory/index.ts";
+import { changeOnHand, inventoryEvent } from "../inventory/index.ts";
 import { transitionOrder } from "../orders/index.ts";
 import type { OutboxMessage } from "../shared/outbox.ts";
 import { refundForUnits } from "./refund-amounts.ts";
