@@ -5,3 +5,4 @@ export { EmptyState, type EmptyStateProps } from "./empty-state.tsx";
 export { ErrorState, type ErrorStateProps } from "./error-state.tsx";
 export { Money, type MoneyProps } from "./money.tsx";
 export { dateTimeText, moneyText, type DateTimeStyle } from "./format.ts";
+export { Panel, type PanelProps } from "./panel.tsx";

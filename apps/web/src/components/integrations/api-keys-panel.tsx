@@ -1,6 +1,6 @@
 "use client";
-import { Badge, Button, Code, Group, Paper, Stack, Text, Title } from "@mantine/core";
-import { DataTable, DateTime, EmptyState, ErrorState, type DataTableColumn } from "@oms/ui";
+import { Badge, Button, Code, Group, Stack, Text } from "@mantine/core";
+import { DataTable, DateTime, EmptyState, ErrorState, Panel, type DataTableColumn } from "@oms/ui";
 import { IconBan, IconKey, IconPlus } from "@tabler/icons-react";
 import { useQuery } from "@tanstack/react-query";
 import type { inferRouterOutputs } from "@trpc/server";
@@ -111,47 +111,38 @@ export function ApiKeysPanel({ timeZone }: { timeZone: string }) {
   );
 
   return (
-    <Paper withBorder p="lg" radius="md">
-      <Stack gap="md">
-        <Group justify="space-between" align="flex-start" gap="md">
-          <Stack gap={4} maw={720}>
-            <Title order={2} size="h3">
-              {t("integrations.keys.title")}
-            </Title>
-            <Text size="sm" c="dimmed">
-              {t("integrations.keys.hint")}
-            </Text>
-          </Stack>
-          {createButton}
-        </Group>
-        {keys.isError ? (
-          <ErrorState
-            title={t("integrations.keys.loadFailed")}
-            message={readMessage(keys.error) ?? t("error.message")}
-            retryLabel={t("error.retry")}
-            onRetry={() => void keys.refetch()}
-          />
-        ) : (
-          <DataTable
-            caption={t("integrations.keys.title")}
-            columns={columns}
-            data={keys.data ?? []}
-            getRowId={(row) => row.id}
-            loading={keys.isPending || keys.isFetching}
-            maxHeight={420}
-            labels={{
-              loading: t("table.loading"),
-              pageSize: t("table.pageSize"),
-              sort: t("table.sort"),
-              range: (from, to, total) => t("table.range", { from, to, total }),
-            }}
-            empty={<EmptyState icon={<IconKey size={28} aria-hidden />} title={t("integrations.keys.empty")} description={t("integrations.keys.emptyHint")} />}
-          />
-        )}
-      </Stack>
+    <Panel
+      title={t("integrations.keys.title")}
+      description={t("integrations.keys.hint")}
+      actions={createButton}
+    >
+      {keys.isError ? (
+        <ErrorState
+          title={t("integrations.keys.loadFailed")}
+          message={readMessage(keys.error) ?? t("error.message")}
+          retryLabel={t("error.retry")}
+          onRetry={() => void keys.refetch()}
+        />
+      ) : (
+        <DataTable
+          caption={t("integrations.keys.title")}
+          columns={columns}
+          data={keys.data ?? []}
+          getRowId={(row) => row.id}
+          loading={keys.isPending || keys.isFetching}
+          maxHeight={420}
+          labels={{
+            loading: t("table.loading"),
+            pageSize: t("table.pageSize"),
+            sort: t("table.sort"),
+            range: (from, to, total) => t("table.range", { from, to, total }),
+          }}
+          empty={<EmptyState icon={<IconKey size={28} aria-hidden />} title={t("integrations.keys.empty")} description={t("integrations.keys.emptyHint")} />}
+        />
+      )}
       <CreateApiKeyModal opened={creating} onClose={() => setCreating(false)} />
       <RevokeApiKeyModal target={revoking} onClose={() => setRevoking(null)} />
-    </Paper>
+    </Panel>
   );
 }
 

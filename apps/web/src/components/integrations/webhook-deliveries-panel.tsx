@@ -1,7 +1,7 @@
 "use client";
-import { Badge, Button, Code, Group, Paper, SegmentedControl, Stack, Text, Title, Tooltip } from "@mantine/core";
+import { Badge, Button, Code, Group, SegmentedControl, Stack, Text, Tooltip } from "@mantine/core";
 import type { AppRouter } from "@oms/api";
-import { DataTable, DateTime, EmptyState, ErrorState, type DataTableColumn } from "@oms/ui";
+import { DataTable, DateTime, EmptyState, ErrorState, Panel, type DataTableColumn } from "@oms/ui";
 import { IconRefresh, IconWebhook } from "@tabler/icons-react";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import type { inferRouterOutputs } from "@trpc/server";
@@ -97,17 +97,11 @@ export function WebhookDeliveriesPanel({ timeZone }: { timeZone: string }) {
   );
 
   return (
-    <Paper withBorder p="lg" radius="md">
-      <Stack gap="md">
-        <Group justify="space-between" align="flex-start" gap="md">
-          <Stack gap={4} maw={720}>
-            <Title order={2} size="h3">
-              {t("integrations.deliveries.title")}
-            </Title>
-            <Text size="sm" c="dimmed">
-              {t("integrations.deliveries.hint")}
-            </Text>
-          </Stack>
+    <Panel
+      title={t("integrations.deliveries.title")}
+      description={t("integrations.deliveries.hint")}
+      actions={
+        <>
           <Button
             variant="default"
             size="md"
@@ -117,68 +111,69 @@ export function WebhookDeliveriesPanel({ timeZone }: { timeZone: string }) {
           >
             {t("integrations.deliveries.refresh")}
           </Button>
-        </Group>
-        <Group gap="sm">
-          <Text size="sm" fw={500} id="delivery-filter-label">
-            {t("integrations.deliveries.filterLabel")}
-          </Text>
-          <SegmentedControl
-            aria-labelledby="delivery-filter-label"
-            size="md"
-            value={filter}
-            onChange={(value) => {
-              setFilter(value as Filter);
-              setLimit(PAGE);
+        </>
+      }
+    >
+      <Group gap="sm">
+        <Text size="sm" fw={500} id="delivery-filter-label">
+          {t("integrations.deliveries.filterLabel")}
+        </Text>
+        <SegmentedControl
+          aria-labelledby="delivery-filter-label"
+          size="md"
+          value={filter}
+          onChange={(value) => {
+            setFilter(value as Filter);
+            setLimit(PAGE);
+          }}
+          data={filters.map((value) => ({ value, label: value === "ALL" ? t("integrations.deliveries.all") : t(`integrations.deliveries.status.${value}`) }))}
+        />
+      </Group>
+      {deliveries.isError ? (
+        <ErrorState
+          title={t("integrations.deliveries.loadFailed")}
+          message={deliveries.error.message || t("error.message")}
+          retryLabel={t("error.retry")}
+          onRetry={() => void deliveries.refetch()}
+        />
+      ) : (
+        <>
+          <DataTable
+            caption={t("integrations.deliveries.title")}
+            columns={columns}
+            data={rows}
+            getRowId={(row) => row.id}
+            loading={deliveries.isPending || (deliveries.isFetching && deliveries.isPlaceholderData)}
+            maxHeight={560}
+            labels={{
+              loading: t("table.loading"),
+              pageSize: t("table.pageSize"),
+              sort: t("table.sort"),
+              range: (from, to, total) => t("table.range", { from, to, total }),
             }}
-            data={filters.map((value) => ({ value, label: value === "ALL" ? t("integrations.deliveries.all") : t(`integrations.deliveries.status.${value}`) }))}
+            empty={
+              <EmptyState
+                icon={<IconWebhook size={28} aria-hidden />}
+                title={filter === "ALL" ? t("integrations.deliveries.empty") : t("integrations.deliveries.emptyFiltered")}
+                description={filter === "ALL" ? t("integrations.deliveries.emptyHint") : t("integrations.deliveries.emptyFilteredHint")}
+              />
+            }
           />
-        </Group>
-        {deliveries.isError ? (
-          <ErrorState
-            title={t("integrations.deliveries.loadFailed")}
-            message={deliveries.error.message || t("error.message")}
-            retryLabel={t("error.retry")}
-            onRetry={() => void deliveries.refetch()}
-          />
-        ) : (
-          <>
-            <DataTable
-              caption={t("integrations.deliveries.title")}
-              columns={columns}
-              data={rows}
-              getRowId={(row) => row.id}
-              loading={deliveries.isPending || (deliveries.isFetching && deliveries.isPlaceholderData)}
-              maxHeight={560}
-              labels={{
-                loading: t("table.loading"),
-                pageSize: t("table.pageSize"),
-                sort: t("table.sort"),
-                range: (from, to, total) => t("table.range", { from, to, total }),
-              }}
-              empty={
-                <EmptyState
-                  icon={<IconWebhook size={28} aria-hidden />}
-                  title={filter === "ALL" ? t("integrations.deliveries.empty") : t("integrations.deliveries.emptyFiltered")}
-                  description={filter === "ALL" ? t("integrations.deliveries.emptyHint") : t("integrations.deliveries.emptyFilteredHint")}
-                />
-              }
-            />
-            {rows.length > 0 ? (
-              <Group justify="space-between" gap="sm">
-                <Text size="sm" c="dimmed" role="status">
-                  {t("integrations.deliveries.showing", { count: rows.length })}
-                </Text>
-                {canShowMore ? (
-                  <Button variant="light" size="md" loading={deliveries.isFetching} onClick={() => setLimit((value) => Math.min(MAX, value + PAGE))}>
-                    {t("integrations.deliveries.more")}
-                  </Button>
-                ) : null}
-              </Group>
-            ) : null}
-          </>
-        )}
-      </Stack>
-    </Paper>
+          {rows.length > 0 ? (
+            <Group justify="space-between" gap="sm">
+              <Text size="sm" c="dimmed" role="status">
+                {t("integrations.deliveries.showing", { count: rows.length })}
+              </Text>
+              {canShowMore ? (
+                <Button variant="light" size="md" loading={deliveries.isFetching} onClick={() => setLimit((value) => Math.min(MAX, value + PAGE))}>
+                  {t("integrations.deliveries.more")}
+                </Button>
+              ) : null}
+            </Group>
+          ) : null}
+        </>
+      )}
+    </Panel>
   );
 }
 
