@@ -1,5 +1,5 @@
 import { AppError } from "@oms/contracts";
-import { useTestDatabase } from "@oms/db/testing";
+import { seededRandom, useTestDatabase } from "@oms/db/testing";
 import { describe, expect, it } from "vitest";
 import { inventoryWorld, systemContext } from "./inventory.fixtures.ts";
 import {
@@ -19,18 +19,10 @@ import {
 
 const db = useTestDatabase();
 
-function rng(seed: number) {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 describe("the ledger reconciles after any sequence of commands", () => {
   it.each([1, 2, 3])("random sequence %i", async (seed) => {
-    const random = rng(seed);
+    const random = seededRandom(seed);
     const int = (max: number) => Math.floor(random() * max);
     const { locations, variants } = await inventoryWorld(db.prisma, { locations: 3, variants: 3 });
     const ctx = systemContext(db.prisma);

@@ -1,6 +1,6 @@
 import { AppError } from "@oms/contracts";
-import { openDatabase, type Database } from "@oms/db";
-import { createTestDatabase, describeOnPostgres, type TestDatabase } from "@oms/db/testing";
+import type { Database } from "@oms/db";
+import { createTestDatabase, describeOnPostgres, openConcurrentClient, type TestDatabase } from "@oms/db/testing";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { inventoryWorld, systemContext } from "./inventory.fixtures.ts";
 import { receiveStock, reserveStock, verifyLedger } from "./index.ts";
@@ -12,9 +12,7 @@ describeOnPostgres("reservations under concurrency", () => {
   beforeAll(async () => {
     db = await createTestDatabase();
     // A second client with a pool large enough that many transactions really overlap.
-    const url = new URL(process.env.TEST_DATABASE_URL!);
-    url.pathname = `/${db.name}`;
-    wide = openDatabase({ url: url.toString(), env: readEnvWithPool(40) });
+    wide = openConcurrentClient(db);
   });
   afterAll(async () => {
     await wide?.close();
@@ -67,12 +65,3 @@ describeOnPostgres("reservations under concurrency", () => {
   });
 });
 
-function readEnvWithPool(size: number) {
-  return {
-    DATA_DIR: ".data",
-    DATABASE_POOL_SIZE: size,
-    DATABASE_CONNECT_TIMEOUT_MS: 10_000,
-    DATABASE_STATEMENT_TIMEOUT_MS: 15_000,
-    DATABASE_LOCK_TIMEOUT_MS: 10_000,
-  };
-}

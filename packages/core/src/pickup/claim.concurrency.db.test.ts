@@ -1,6 +1,6 @@
 import { AppError } from "@oms/contracts";
-import { openDatabase, readDbEnv, type Database } from "@oms/db";
-import { createTestDatabase, describeOnPostgres, type TestDatabase } from "@oms/db/testing";
+import type { Database } from "@oms/db";
+import { createTestDatabase, describeOnPostgres, openConcurrentClient, type TestDatabase } from "@oms/db/testing";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { createTestUser } from "../testing/index.ts";
 import { claimFulfillmentOrder } from "./index.ts";
@@ -12,9 +12,7 @@ describeOnPostgres("claiming a pickup order under concurrency", () => {
   let wide: Database;
   beforeAll(async () => {
     db = await createTestDatabase();
-    const url = new URL(process.env.TEST_DATABASE_URL!);
-    url.pathname = `/${db.name}`;
-    wide = openDatabase({ url: url.toString(), env: { ...readDbEnv({}), DATABASE_POOL_SIZE: 20, DATABASE_LOCK_TIMEOUT_MS: 10_000 } });
+    wide = openConcurrentClient(db);
   });
   afterAll(async () => {
     await wide?.close();

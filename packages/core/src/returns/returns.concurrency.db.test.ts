@@ -1,6 +1,6 @@
 import { AppError } from "@oms/contracts";
-import { openDatabase, readDbEnv, type Database } from "@oms/db";
-import { createTestDatabase, describeOnPostgres, type TestDatabase } from "@oms/db/testing";
+import type { Database } from "@oms/db";
+import { createTestDatabase, describeOnPostgres, openConcurrentClient, type TestDatabase } from "@oms/db/testing";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { createReturn } from "./index.ts";
 import { fulfilledOrder, returnsWorld, testContext } from "./testing.ts";
@@ -11,10 +11,7 @@ describeOnPostgres("returns under concurrency", () => {
   let wide: Database;
   beforeAll(async () => {
     db = await createTestDatabase();
-    const url = new URL(process.env.TEST_DATABASE_URL!);
-    url.pathname = `/${db.name}`;
-    // A pool large enough that the ten transactions really overlap.
-    wide = openDatabase({ url: url.toString(), env: { ...readDbEnv({}), DATABASE_POOL_SIZE: 20, DATABASE_LOCK_TIMEOUT_MS: 10_000 } });
+    wide = openConcurrentClient(db);
   });
   afterAll(async () => {
     await wide?.close();

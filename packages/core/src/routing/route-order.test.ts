@@ -1,4 +1,5 @@
 import { RoutingFilters } from "@oms/contracts";
+import { seededRandom } from "@oms/db/testing";
 import { describe, expect, it } from "vitest";
 import { greatCircleKm } from "./distance.ts";
 import { defaultRoutingRule, routeOrder, selectRoutingRule } from "./route-order.ts";
@@ -233,17 +234,9 @@ describe("routeOrder", () => {
 });
 
 describe("routeOrder properties (random networks)", () => {
-  function rng(seed: number) {
-    return () => {
-      seed = (seed + 0x6d2b79f5) | 0;
-      let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-      t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-      return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-    };
-  }
 
   it("never promises more than is available, accounts for every unit, and is deterministic", () => {
-    const random = rng(7);
+    const random = seededRandom(7);
     const pick = <T,>(xs: readonly T[]) => xs[Math.floor(random() * xs.length)]!;
     for (let run = 0; run < 400; run++) {
       const variants = ["A", "B", "C", "D"];

@@ -1,7 +1,7 @@
 // Seeded randomness for the demo data: the same seed gives the same rows on every machine.
 
 /** mulberry32: tiny, fast, good enough for demo data (not for secrets). */
-function mulberry32(seed: number): () => number {
+export function mulberry32(seed: number): () => number {
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;

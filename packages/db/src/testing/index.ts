@@ -4,6 +4,7 @@ import { randomBytes } from "node:crypto";
 import pg from "pg";
 import { afterAll, beforeAll, describe, test } from "vitest";
 import { openDatabase, type Database } from "../client.ts";
+import { readDbEnv } from "../env.ts";
 import { applyMigrationFiles } from "../migrate/migrations.ts";
 
 export interface TestDatabase extends Database {
@@ -170,4 +171,22 @@ export function useTestDatabase(): TestDatabase {
     close: () => database().close(),
     drop: () => database().drop(),
   };
+}
+
+/** A seeded random number generator in [0, 1) for property tests (the seed's mulberry32). */
+export { mulberry32 as seededRandom } from "../seed/random.ts";
+
+/**
+ * A second client on a PostgreSQL test database with a pool large enough that many
+ * transactions really overlap (concurrency tests). Close it before dropping the database.
+ */
+export function openConcurrentClient(db: TestDatabase, poolSize = 40): Database {
+  const adminUrl = testDatabaseUrl();
+  if (!adminUrl) throw new Error("Concurrency tests need TEST_DATABASE_URL (use describeOnPostgres).");
+  const url = new URL(adminUrl);
+  url.pathname = `/${db.name}`;
+  return openDatabase({
+    url: url.toString(),
+    env: { ...readDbEnv({}), DATABASE_POOL_SIZE: poolSize, DATABASE_CONNECT_TIMEOUT_MS: 10_000, DATABASE_LOCK_TIMEOUT_MS: 10_000 },
+  });
 }
