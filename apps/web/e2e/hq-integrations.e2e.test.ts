@@ -2,43 +2,26 @@
 // secret once, the secret opens the public API, revoking the key closes it again (401),
 // and the webhook delivery log is there (empty in a fresh world).
 import { createStaffWorld, TEST_PASSWORD } from "@oms/core/testing";
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startAppServer, buildWebApp, type AppServer } from "./support/app-server.ts";
-import { browserAvailable, launchBrowser, screenshot } from "./support/browser.ts";
+import type { Page } from "playwright-core";
+import { expect, it } from "vitest";
+import { screenshot } from "./support/browser.ts";
+import { describeJourney, useJourney } from "./support/journey.ts";
 
-const runnable = browserAvailable();
+describeJourney("HQ integrations", () => {
+  const app = useJourney((db) => createStaffWorld(db.prisma));
 
-describe.skipIf(!runnable)(`HQ integrations${runnable ? "" : " (skipped: needs Chromium at /usr/bin/chromium)"}`, () => {
-  let server: AppServer;
-  let browser: Browser;
-  let world: Awaited<ReturnType<typeof createStaffWorld>>;
-
-  beforeAll(async () => {
-    buildWebApp();
-    server = await startAppServer(async (db) => {
-      world = await createStaffWorld(db.prisma);
-    });
-    browser = await launchBrowser();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
-
-  const locationsWith = (token: string) => fetch(`${server.baseUrl}/api/v1/locations`, { headers: { Authorization: `Bearer ${token}` } });
+  const locationsWith = (token: string) => fetch(`${app.server.baseUrl}/api/v1/locations`, { headers: { Authorization: `Bearer ${token}` } });
 
   async function signInAsAdmin(page: Page) {
-    await page.goto(`${server.baseUrl}/login`);
-    await page.getByRole("textbox", { name: "E-mail" }).fill(world.admin.email);
+    await page.goto(`${app.server.baseUrl}/login`);
+    await page.getByRole("textbox", { name: "E-mail" }).fill(app.world.admin.email);
     await page.getByLabel(/^Password/).fill(TEST_PASSWORD);
     await page.getByRole("button", { name: "Sign in", exact: true }).click();
     await page.waitForURL(/\/hq$/);
   }
 
   it("creates a web-shop key whose secret is shown once and works, then revokes it", async () => {
-    const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+    const page = await app.browser.newPage({ viewport: { width: 1440, height: 900 } });
     await signInAsAdmin(page);
 
     await page.getByRole("link", { name: "Integrations" }).click();
@@ -77,7 +60,7 @@ describe.skipIf(!runnable)(`HQ integrations${runnable ? "" : " (skipped: needs C
     expect(allowed.status).toBe(200);
     const body = (await allowed.json()) as { items?: { name: string }[] } | { name: string }[];
     const names = (Array.isArray(body) ? body : (body.items ?? [])).map((l) => l.name);
-    expect(names).toContain(world.storeA.name);
+    expect(names).toContain(app.world.storeA.name);
 
     await created.getByRole("button", { name: "I have copied the secret" }).click();
     await created.waitFor({ state: "hidden" });

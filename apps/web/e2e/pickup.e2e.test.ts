@@ -6,12 +6,10 @@
 import { createApiKey, receiveStock } from "@oms/core";
 import { createStaffWorld, createTestUser, TEST_PASSWORD, userActor } from "@oms/core/testing";
 import { randomUUID } from "node:crypto";
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { buildWebApp, startAppServer, type AppServer } from "./support/app-server.ts";
-import { browserAvailable, launchBrowser, screenshot } from "./support/browser.ts";
-
-const runnable = browserAvailable();
+import type { Page } from "playwright-core";
+import { expect, it } from "vitest";
+import { screenshot } from "./support/browser.ts";
+import { describeJourney, useJourney } from "./support/journey.ts";
 
 interface Seeded {
   storeA: { id: string; name: string };
@@ -22,52 +20,39 @@ interface Seeded {
   socks: { sku: string };
 }
 
-describe.skipIf(!runnable)(`Pickup tablet${runnable ? "" : " (skipped: needs Chromium at /usr/bin/chromium)"}`, () => {
-  let server: AppServer;
-  let browser: Browser;
-  let s: Seeded;
-
-  beforeAll(async () => {
-    buildWebApp();
-    server = await startAppServer(async (db) => {
-      const prisma = db.prisma;
-      const world = await createStaffWorld(prisma);
-      const anna = await createTestUser(prisma, { role: "ASSOCIATE", locationId: world.storeA.id, name: "Anna Nowak", email: `anna-${randomUUID()}@test.example` });
-      const ben = await createTestUser(prisma, { role: "ASSOCIATE", locationId: world.storeA.id, name: "Ben Kowalski", email: `ben-${randomUUID()}@test.example` });
-      const system = { db: prisma, actor: { kind: "SYSTEM" as const }, now: new Date() };
-      const category = await prisma.category.create({ data: { slug: "pickup-e2e", name: "Outdoor" } });
-      const make = async (name: string, sku: string, barcode: string, stock: Record<string, { units: number; bin?: string }>) => {
-        const product = await prisma.product.create({ data: { handle: sku.toLowerCase(), name, categoryId: category.id } });
-        const v = await prisma.variant.create({ data: { productId: product.id, sku, name: "Blue / M", prices: { create: { currency: "EUR", amount: 8900 } }, barcodes: { create: { code: barcode } } } });
-        for (const [locationId, st] of Object.entries(stock)) {
-          await receiveStock({ locationId, lines: [{ variantId: v.id, quantity: st.units }] }, system);
-          if (st.bin) await prisma.inventoryLevel.update({ where: { variantId_locationId: { variantId: v.id, locationId } }, data: { bin: st.bin } });
-        }
-        return v;
-      };
-      // Stock at both stores, so the missing socks have somewhere else to be.
-      await make("Trail Jacket", "JKT-TRAIL-BL-M", "4006381333931", { [world.storeA.id]: { units: 4, bin: "B-07" }, [world.storeB.id]: { units: 2 } });
-      await make("Wool Socks", "SCK-WOOL-GR-M", "4006381333948", { [world.storeA.id]: { units: 1, bin: "A-02" }, [world.storeB.id]: { units: 6 } });
-      const key = await createApiKey({ name: "Web shop (e2e)", channel: "WEB", scopes: ["orders:read", "orders:write", "catalog:read", "inventory:read"] }, { db: prisma, actor: userActor(world.admin), now: new Date() });
-      s = {
-        storeA: { id: world.storeA.id, name: world.storeA.name },
-        anna: { email: anna.email, name: anna.name },
-        ben: { email: ben.email, name: ben.name },
-        token: key.token,
-        jacket: { sku: "JKT-TRAIL-BL-M", barcode: "4006381333931" },
-        socks: { sku: "SCK-WOOL-GR-M" },
-      };
-    });
-    browser = await launchBrowser();
-  }, 600_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
+describeJourney("Pickup tablet", () => {
+  const app = useJourney(async (db): Promise<Seeded> => {
+    const prisma = db.prisma;
+    const world = await createStaffWorld(prisma);
+    const anna = await createTestUser(prisma, { role: "ASSOCIATE", locationId: world.storeA.id, name: "Anna Nowak", email: `anna-${randomUUID()}@test.example` });
+    const ben = await createTestUser(prisma, { role: "ASSOCIATE", locationId: world.storeA.id, name: "Ben Kowalski", email: `ben-${randomUUID()}@test.example` });
+    const system = { db: prisma, actor: { kind: "SYSTEM" as const }, now: new Date() };
+    const category = await prisma.category.create({ data: { slug: "pickup-e2e", name: "Outdoor" } });
+    const make = async (name: string, sku: string, barcode: string, stock: Record<string, { units: number; bin?: string }>) => {
+      const product = await prisma.product.create({ data: { handle: sku.toLowerCase(), name, categoryId: category.id } });
+      const v = await prisma.variant.create({ data: { productId: product.id, sku, name: "Blue / M", prices: { create: { currency: "EUR", amount: 8900 } }, barcodes: { create: { code: barcode } } } });
+      for (const [locationId, st] of Object.entries(stock)) {
+        await receiveStock({ locationId, lines: [{ variantId: v.id, quantity: st.units }] }, system);
+        if (st.bin) await prisma.inventoryLevel.update({ where: { variantId_locationId: { variantId: v.id, locationId } }, data: { bin: st.bin } });
+      }
+      return v;
+    };
+    // Stock at both stores, so the missing socks have somewhere else to be.
+    await make("Trail Jacket", "JKT-TRAIL-BL-M", "4006381333931", { [world.storeA.id]: { units: 4, bin: "B-07" }, [world.storeB.id]: { units: 2 } });
+    await make("Wool Socks", "SCK-WOOL-GR-M", "4006381333948", { [world.storeA.id]: { units: 1, bin: "A-02" }, [world.storeB.id]: { units: 6 } });
+    const key = await createApiKey({ name: "Web shop (e2e)", channel: "WEB", scopes: ["orders:read", "orders:write", "catalog:read", "inventory:read"] }, { db: prisma, actor: userActor(world.admin), now: new Date() });
+    return {
+      storeA: { id: world.storeA.id, name: world.storeA.name },
+      anna: { email: anna.email, name: anna.name },
+      ben: { email: ben.email, name: ben.name },
+      token: key.token,
+      jacket: { sku: "JKT-TRAIL-BL-M", barcode: "4006381333931" },
+      socks: { sku: "SCK-WOOL-GR-M" },
+    };
   });
 
   async function signIn(page: Page, email: string) {
-    await page.goto(`${server.baseUrl}/login`);
+    await page.goto(`${app.server.baseUrl}/login`);
     await page.getByRole("textbox", { name: "E-mail" }).fill(email);
     await page.getByLabel(/^Password/).fill(TEST_PASSWORD);
     await page.getByRole("button", { name: "Sign in", exact: true }).click();
@@ -75,18 +60,18 @@ describe.skipIf(!runnable)(`Pickup tablet${runnable ? "" : " (skipped: needs Chr
   }
 
   async function placeWebOrder(): Promise<{ id: string; number: string; pickupCode: string }> {
-    const response = await fetch(`${server.baseUrl}/api/v1/orders`, {
+    const response = await fetch(`${app.server.baseUrl}/api/v1/orders`, {
       method: "POST",
-      headers: { Authorization: `Bearer ${s.token}`, "Content-Type": "application/json", "Idempotency-Key": randomUUID() },
+      headers: { Authorization: `Bearer ${app.world.token}`, "Content-Type": "application/json", "Idempotency-Key": randomUUID() },
       body: JSON.stringify({
         externalId: `WEB-${randomUUID().slice(0, 8)}`,
         customer: { name: "Grace Hopper", email: "grace@test.example", phone: "+49 30 555 0101" },
         currency: "EUR",
         lines: [
-          { sku: s.jacket.sku, quantity: 1 },
-          { sku: s.socks.sku, quantity: 1 },
+          { sku: app.world.jacket.sku, quantity: 1 },
+          { sku: app.world.socks.sku, quantity: 1 },
         ],
-        fulfillment: { type: "PICKUP", locationId: s.storeA.id },
+        fulfillment: { type: "PICKUP", locationId: app.world.storeA.id },
         payment: { status: "PAID", provider: "EXTERNAL", reference: "psp_e2e" },
       }),
     });
@@ -96,8 +81,8 @@ describe.skipIf(!runnable)(`Pickup tablet${runnable ? "" : " (skipped: needs Chr
   }
 
   it("an order placed online appears live, is picked with one line re-routed, made ready and handed over by code", async () => {
-    const page = await browser.newPage({ viewport: { width: 1024, height: 768 }, hasTouch: true });
-    await signIn(page, s.anna.email);
+    const page = await app.browser.newPage({ viewport: { width: 1024, height: 768 }, hasTouch: true });
+    await signIn(page, app.world.anna.email);
     await page.getByRole("link", { name: "Pickup queue" }).first().click();
     await page.waitForURL(/\/pickup\/queue$/);
     await page.getByRole("heading", { name: "Pickup queue", level: 1 }).waitFor();
@@ -118,9 +103,9 @@ describe.skipIf(!runnable)(`Pickup tablet${runnable ? "" : " (skipped: needs Chr
     await screenshot(page, "e2e-pickup-queue");
 
     // Ben, on another tablet, sees Anna's claim live and cannot take the order.
-    const other = await browser.newPage({ viewport: { width: 768, height: 1024 }, hasTouch: true });
-    await signIn(other, s.ben.email);
-    await other.goto(`${server.baseUrl}/pickup/queue`);
+    const other = await app.browser.newPage({ viewport: { width: 768, height: 1024 }, hasTouch: true });
+    await signIn(other, app.world.ben.email);
+    await other.goto(`${app.server.baseUrl}/pickup/queue`);
     await other.getByTestId("pickup-card").filter({ hasText: order.number }).waitFor();
 
     await card.getByRole("button", { name: "Claim and pick" }).click();
@@ -141,7 +126,7 @@ describe.skipIf(!runnable)(`Pickup tablet${runnable ? "" : " (skipped: needs Chr
     await scan.fill("0000000000000");
     await scan.press("Enter");
     await page.getByText("0000000000000 is not on this order.").waitFor();
-    await scan.fill(s.jacket.barcode);
+    await scan.fill(app.world.jacket.barcode);
     await scan.press("Enter");
     await page.getByText("Trail Jacket Blue / M: 1 of 1").waitFor();
     await screenshot(page, "e2e-pickup-picking");
@@ -190,9 +175,9 @@ describe.skipIf(!runnable)(`Pickup tablet${runnable ? "" : " (skipped: needs Chr
     await screenshot(page, "e2e-pickup-collected");
 
     // The public API tells the shop: collected here; the socks went back to routing.
-    const after = await fetch(`${server.baseUrl}/api/v1/orders/${order.id}`, { headers: { Authorization: `Bearer ${s.token}` } });
+    const after = await fetch(`${app.server.baseUrl}/api/v1/orders/${order.id}`, { headers: { Authorization: `Bearer ${app.world.token}` } });
     const body = (await after.json()) as { fulfillmentOrders: { locationId: string; status: string }[] };
-    expect(body.fulfillmentOrders.find((f) => f.locationId === s.storeA.id)?.status).toBe("PICKED_UP");
+    expect(body.fulfillmentOrders.find((f) => f.locationId === app.world.storeA.id)?.status).toBe("PICKED_UP");
     await page.close();
   }, 180_000);
 });

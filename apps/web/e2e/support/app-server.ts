@@ -34,8 +34,8 @@ export function buildWebApp(): void {
  * Prepares a migrated database, lets `seed` fill it, then starts server.ts on a free port.
  */
 export async function startAppServer(seed: (db: Database) => Promise<void>): Promise<AppServer> {
-  const env: Record<string, string> = {
-    ...(process.env as Record<string, string>),
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
     NODE_ENV: "production",
     NEXTAUTH_SECRET: "e2e-secret-0123456789-abcdefghijklmnop",
     NEXT_TELEMETRY_DISABLED: "1",
