@@ -1,5 +1,5 @@
 "use client";
-import { Alert, Badge, Button, Group, Modal, Stack, Text, TextInput } from "@mantine/core";
+import { Alert, Button, Group, Modal, Stack, Text, TextInput } from "@mantine/core";
 import { notifications } from "@mantine/notifications";
 import { IconShoppingBagCheck } from "@tabler/icons-react";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
@@ -7,6 +7,7 @@ import { useEffect, useState } from "react";
 import { useTranslations } from "use-intl";
 import { useTRPC } from "../../trpc/client.tsx";
 import { serverMessage, unitsNeeded, type PickupCardData } from "./shared.ts";
+import { StagingBadges } from "./staging-badges.tsx";
 
 /** Verify the customer's pickup code, then hand the bags over (fulfillment.confirmPickedUp). */
 export function HandoverModal({ card, initialCode, onClose, onDone }: { card: PickupCardData | null; initialCode: string; onClose: () => void; onDone: () => void }) {
@@ -40,16 +41,7 @@ export function HandoverModal({ card, initialCode, onClose, onDone }: { card: Pi
             <Text size="lg" fw={600}>
               {card.customerName ?? "—"}
             </Text>
-            {card.stagingShelf ? (
-              <Badge size="lg" color="teal" variant="light" tt="none">
-                {t("card.shelf", { shelf: card.stagingShelf })}
-              </Badge>
-            ) : null}
-            {card.bagCount ? (
-              <Badge size="lg" color="gray" variant="light" tt="none">
-                {t("card.bags", { count: card.bagCount })}
-              </Badge>
-            ) : null}
+            <StagingBadges card={card} />
           </Group>
           <Text size="sm" c="dimmed">
             {card.lines

@@ -1,10 +1,11 @@
 "use client";
-import { Badge, Button, Card, Group, Stack, Text } from "@mantine/core";
+import { Button, Card, Group, Stack, Text } from "@mantine/core";
 import { DateTime } from "@oms/ui";
 import { IconHandGrab, IconLock, IconPackage, IconShoppingBagCheck } from "@tabler/icons-react";
 import { useLocale, useTranslations } from "use-intl";
 import { Countdown } from "./countdown.tsx";
 import { unitsNeeded, type PickupCardData } from "./shared.ts";
+import { StagingBadges } from "./staging-badges.tsx";
 
 interface OrderCardProps {
   card: PickupCardData;
@@ -53,16 +54,7 @@ export function OrderCard({ card, now, meId, timeZone, busy, onClaim, onHandOver
 
         {card.group === "ready" ? (
           <Group gap="xs">
-            {card.stagingShelf ? (
-              <Badge size="lg" color="teal" variant="light" tt="none">
-                {t("card.shelf", { shelf: card.stagingShelf })}
-              </Badge>
-            ) : null}
-            {card.bagCount ? (
-              <Badge size="lg" color="gray" variant="light" tt="none">
-                {t("card.bags", { count: card.bagCount })}
-              </Badge>
-            ) : null}
+            <StagingBadges card={card} />
           </Group>
         ) : null}
 
