@@ -95,3 +95,6 @@ ALTER TABLE "ParkedSale" ADD CONSTRAINT "ParkedSale_registerId_fkey" FOREIGN KEY
 
 -- Hand-written: cash rounding is a positive step in minor units.
 ALTER TABLE "Location" ADD CONSTRAINT "Location_cashRoundingIncrement_check" CHECK ("cashRoundingIncrement" > 0);
+
+-- Hand-written: a register has at most one open session (two tills cannot open the same drawer).
+CREATE UNIQUE INDEX "RegisterSession_one_open_per_register" ON "RegisterSession"("registerId") WHERE "status" = 'OPEN';
