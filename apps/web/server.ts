@@ -58,6 +58,10 @@ const realtime = await realtimeModule.startRealtime({
 // retries them with backoff. Outbox pruning waits for this worker to have seen each row.
 const stopWebhookWorker = api.startWebhookWorker({ db: database.prisma });
 
+// Periodic jobs (customer messages, card refunds/voids/captures, pickup and SLA sweeps) on
+// one leader per database (PostgreSQL advisory lock); JOBS_ENABLED=false turns them off.
+const jobRunner = api.startServerJobs({ database, databaseUrl: env.DATABASE_URL });
+
 httpServer.listen(env.PORT, env.HOST, () => {
   const mode = dev ? "development" : "production";
   console.log(`\n  OMS web (${mode}) is listening on ${env.HOST}:${env.PORT}`);
@@ -95,6 +99,7 @@ async function shutdown(signal: string) {
     });
     await app.close?.();
     stopWebhookWorker();
+    await jobRunner?.stop();
     await realtime.close();
     await db.closeSharedDatabase();
     process.exit(0);

@@ -1,18 +1,30 @@
 // Issue 6 in a real browser, on a tablet: an associate has the pickup queue open; a web-shop
 // order placed through the public API appears without a reload (with the new-order cue);
-// they claim it, scan one item, send the other (not on the shelf) for re-routing, pack and
-// stage it, and hand it over by the customer's pickup code. A second associate sees the
-// order claimed and cannot take it.
+// they claim it, scan one item (the count survives a reload), re-route the other (not on
+// the shelf) to the other store that has it, pack and stage it, and hand it over by the
+// customer's pickup code. A second associate sees the order claimed and cannot take it.
+// Screenshots at tablet size (1180×820 landscape, 820×1180 portrait) go to /tmp/shots/pickup.
 import { createApiKey, receiveStock } from "@oms/core";
 import { createStaffWorld, createTestUser, TEST_PASSWORD, userActor } from "@oms/core/testing";
 import { randomUUID } from "node:crypto";
+import { mkdirSync } from "node:fs";
 import type { Page } from "playwright-core";
 import { expect, it } from "vitest";
 import { screenshot } from "./support/browser.ts";
 import { describeJourney, useJourney } from "./support/journey.ts";
 
+const SHOTS = process.env.SHOTS_DIR ?? "/tmp/shots/pickup";
+
+/** The repository's full-page screenshot, and what the tablet shows (viewport) for review. */
+async function shot(page: Page, name: string) {
+  await screenshot(page, name);
+  mkdirSync(SHOTS, { recursive: true });
+  await page.screenshot({ path: `${SHOTS}/${name.replace(/^e2e-pickup-/, "")}.png` });
+}
+
 interface Seeded {
   storeA: { id: string; name: string };
+  storeB: { id: string; name: string };
   anna: { email: string; name: string };
   ben: { email: string; name: string };
   token: string;
@@ -43,6 +55,7 @@ describeJourney("Pickup tablet", () => {
     const key = await createApiKey({ name: "Web shop (e2e)", channel: "WEB", scopes: ["orders:read", "orders:write", "catalog:read", "inventory:read"] }, { db: prisma, actor: userActor(world.admin), now: new Date() });
     return {
       storeA: { id: world.storeA.id, name: world.storeA.name },
+      storeB: { id: world.storeB.id, name: world.storeB.name },
       anna: { email: anna.email, name: anna.name },
       ben: { email: ben.email, name: ben.name },
       token: key.token,
@@ -81,13 +94,13 @@ describeJourney("Pickup tablet", () => {
   }
 
   it("an order placed online appears live, is picked with one line re-routed, made ready and handed over by code", async () => {
-    const page = await app.browser.newPage({ viewport: { width: 1024, height: 768 }, hasTouch: true });
+    const page = await app.browser.newPage({ viewport: { width: 1180, height: 820 }, hasTouch: true });
     await signIn(page, app.world.anna.email);
     await page.getByRole("link", { name: "Pickup queue" }).first().click();
     await page.waitForURL(/\/pickup\/queue$/);
     await page.getByRole("heading", { name: "Pickup queue", level: 1 }).waitFor();
     await page.getByText("No new orders. New ones appear here by themselves.").waitFor();
-    await screenshot(page, "e2e-pickup-empty");
+    await shot(page, "e2e-pickup-empty");
 
     // Placed after the page is open: it must arrive without a reload.
     const marker = await page.evaluate(() => ((window as unknown as { __noReload: number }).__noReload = Math.random()));
@@ -100,10 +113,10 @@ describeJourney("Pickup tablet", () => {
     await expect(card.getByText(/^Ready in /).isVisible()).resolves.toBe(true);
     await page.getByRole("tab", { name: "New 1" }).waitFor();
     await page.waitForTimeout(400); // the notification's entrance
-    await screenshot(page, "e2e-pickup-queue");
+    await shot(page, "e2e-pickup-queue");
 
     // Ben, on another tablet, sees Anna's claim live and cannot take the order.
-    const other = await app.browser.newPage({ viewport: { width: 768, height: 1024 }, hasTouch: true });
+    const other = await app.browser.newPage({ viewport: { width: 820, height: 1180 }, hasTouch: true });
     await signIn(other, app.world.ben.email);
     await other.goto(`${app.server.baseUrl}/pickup/queue`);
     await other.getByTestId("pickup-card").filter({ hasText: order.number }).waitFor();
@@ -118,7 +131,7 @@ describeJourney("Pickup tablet", () => {
     const claimed = other.getByTestId("pickup-card").filter({ hasText: order.number });
     await claimed.getByText("Anna Nowak is picking").waitFor({ timeout: 20_000 });
     await expect(claimed.getByRole("button", { name: "Claim and pick" }).count()).resolves.toBe(0);
-    await screenshot(other, "e2e-pickup-claimed-portrait");
+    await shot(other, "e2e-pickup-claimed-portrait");
     await other.close();
 
     // Scan the jacket (the scanner types the code and Enter); an unknown code is refused.
@@ -129,16 +142,31 @@ describeJourney("Pickup tablet", () => {
     await scan.fill(app.world.jacket.barcode);
     await scan.press("Enter");
     await page.getByText("Trail Jacket Blue / M: 1 of 1").waitFor();
-    await screenshot(page, "e2e-pickup-picking");
+    await shot(page, "e2e-pickup-picking");
 
-    // The socks are not on the shelf: re-route the line.
+    // The count is kept on the server: after a reload the jacket is still picked.
+    await page.waitForLoadState("networkidle");
+    await page.reload();
+    await page.getByRole("tab", { name: /^Picking/ }).click();
+    await page.getByTestId("pickup-card").filter({ hasText: order.number }).getByRole("button", { name: "Continue picking" }).click();
+    await page.getByRole("heading", { name: `Picking ${order.number}` }).waitFor();
+    await page.getByTestId("pick-line").filter({ hasText: "Trail Jacket" }).getByLabel("1 / 1").waitFor();
+    await page.getByText("1 item left to pick").waitFor();
+
+    // The socks are not on the shelf: re-route the line to the store that has them.
     await page.getByTestId("pick-line").filter({ hasText: "Wool Socks" }).getByRole("button", { name: "Can't find" }).click();
     const dialog = page.getByRole("dialog", { name: "Item not found: Wool Socks Blue / M" });
     await dialog.waitFor();
     await page.waitForTimeout(400); // the modal's opening transition
-    await screenshot(page, "e2e-pickup-short-pick");
-    await dialog.getByRole("button", { name: "Re-route this line" }).click();
+    // Four choices, re-route preselected.
+    for (const choice of ["Re-route to another store", "Substitute", "Partial: fewer units", "Cancel the line"]) {
+      await dialog.getByRole("radio", { name: choice }).waitFor();
+    }
+    expect(await dialog.getByRole("radio", { name: "Re-route to another store" }).isChecked()).toBe(true);
+    await shot(page, "e2e-pickup-short-pick");
+    await dialog.getByRole("button", { name: "Re-route", exact: true }).click();
     await dialog.waitFor({ state: "hidden" });
+    await page.getByText(`Wool Socks Blue / M goes to ${app.world.storeB.name}; the customer collects it there.`).waitFor({ timeout: 20_000 });
     await page.getByText("1 sent elsewhere").waitFor({ timeout: 20_000 });
     await page.getByText("Everything is picked. Pack it and put it on the pickup shelf.").waitFor();
 
@@ -164,7 +192,7 @@ describeJourney("Pickup tablet", () => {
     await code.fill("WRONG1");
     await handover.getByRole("button", { name: "Code matches: hand over" }).click();
     await handover.getByText(/That pickup code does not match this order/).waitFor();
-    await screenshot(page, "e2e-pickup-handover");
+    await shot(page, "e2e-pickup-handover");
     await code.fill(order.pickupCode);
     await handover.getByRole("button", { name: "Code matches: hand over" }).click();
     await page.getByText(`${order.number} was collected. Thank you!`).waitFor();
@@ -172,12 +200,17 @@ describeJourney("Pickup tablet", () => {
     await expect.poll(() => page.getByRole("textbox", { name: "Pickup code, QR code, order number or customer name" }).inputValue()).toBe("");
     await page.getByRole("tab", { name: /^Collected today/ }).click();
     await page.getByTestId("pickup-card").filter({ hasText: order.number }).waitFor();
-    await screenshot(page, "e2e-pickup-collected");
+    await shot(page, "e2e-pickup-collected");
+    // The same board held upright.
+    await page.setViewportSize({ width: 820, height: 1180 });
+    await page.waitForTimeout(300);
+    await shot(page, "e2e-pickup-collected-portrait");
 
-    // The public API tells the shop: collected here; the socks went back to routing.
+    // The public API tells the shop: collected here; the socks wait at the other store.
     const after = await fetch(`${app.server.baseUrl}/api/v1/orders/${order.id}`, { headers: { Authorization: `Bearer ${app.world.token}` } });
     const body = (await after.json()) as { fulfillmentOrders: { locationId: string; status: string }[] };
     expect(body.fulfillmentOrders.find((f) => f.locationId === app.world.storeA.id)?.status).toBe("PICKED_UP");
+    expect(body.fulfillmentOrders.find((f) => f.locationId === app.world.storeB.id)?.status).toBe("NEW");
     await page.close();
   }, 180_000);
 });

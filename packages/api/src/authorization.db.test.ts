@@ -10,6 +10,9 @@ import { TRPCError } from "@trpc/server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createDomainFixtures, domainAccessTable, type DomainFixtures } from "./authorization.fixtures.ts";
 import { pickupAccessTable } from "./pickup.fixtures.ts";
+import { posAccessTable } from "./pos.fixtures.ts";
+import { returnsTillAccessTable } from "./returns-till.fixtures.ts";
+import { registersAccessTable } from "./registers.fixtures.ts";
 import { createTrpcContext } from "./context.ts";
 import { appRouter, createCaller } from "./root.ts";
 
@@ -49,6 +52,22 @@ const access: Record<string, Access> = {
     input: async () => ({ apiKeyId: (await db.prisma.apiKey.create({ data: { name: "To revoke", prefix: `rv_${Math.random().toString(36).slice(2)}`, secretHash: "x", channel: "WEB", scopes: [] } })).id }),
   },
   "webhooks.deliveries": { public: false, roles: ["ADMIN"], locationScoped: false, input: () => ({ limit: 5 }) },
+  // The mail log: a manager sees their own store's messages (the domain scopes the list); only an admin resends.
+  "notifications.list": { public: false, roles: ["ADMIN", "MANAGER"], locationScoped: false, input: (_w, locationId) => ({ locationId, status: "FAILED", pageSize: 5 }) },
+  "notifications.get": {
+    public: false,
+    roles: ["ADMIN", "MANAGER"],
+    locationScoped: false,
+    input: async (_w, locationId) => ({ notificationId: (await db.prisma.notification.create({ data: { channel: "EMAIL", recipient: "a@example.com", template: "pos.receipt", subject: "Receipt", body: "Thanks", locationId } })).id }),
+  },
+  "notifications.resend": {
+    public: false,
+    roles: ["ADMIN"],
+    locationScoped: false,
+    input: async (_w, locationId) => ({
+      notificationId: (await db.prisma.notification.create({ data: { channel: "SMS", recipient: "+48600100200", template: "pickup.ready", subject: "Ready", body: "Ready", locationId, status: "FAILED", attempts: 5 } })).id,
+    }),
+  },
   // Not location-scoped in this table's sense: the store is a "stream"; packages/realtime tests the refusals.
   "live.since": { public: false, roles: ALL_ROLES, locationScoped: false, input: (_w, locationId) => ({ stream: locationId, after: 0 }) },
   "health.ping": { public: true, roles: ALL_ROLES, locationScoped: false, input: () => undefined },
@@ -98,6 +117,9 @@ const access: Record<string, Access> = {
   // inventory, transfers, cycleCounts, orders, fulfillment, returns, customers, tasks, routingRules
   ...domainAccessTable(() => fx),
   ...pickupAccessTable(() => fx),
+  ...posAccessTable(() => fx),
+  ...returnsTillAccessTable(() => fx),
+  ...registersAccessTable(() => fx),
 };
 
 const procedurePaths = Object.keys(appRouter._def.procedures).sort();

@@ -14,6 +14,8 @@ import {
   startCycleCount,
   startPicking,
   confirmPickedUp,
+  createPurchaseOrder,
+  markPurchaseOrderOrdered,
   type DomainContext,
 } from "@oms/core";
 import { createTestLocation, type createStaffWorld } from "@oms/core/testing";
@@ -141,6 +143,26 @@ export function domainAccessTable(fx: () => DomainFixtures): Record<string, Doma
     "inventory.movements": scoped(["ADMIN", "MANAGER"], async (_w, l) => ({ locationId: l, variantId: (await fx().variant({ [l]: 2 })).id })),
     "inventory.receive": scoped(["ADMIN", "MANAGER", "ASSOCIATE"], async (_w, l) => ({ locationId: l, lines: [{ variantId: (await fx().variant()).id, quantity: 3 }] })),
     "inventory.adjust": scoped(["ADMIN", "MANAGER"], async (_w, l) => ({ locationId: l, variantId: (await fx().variant({ [l]: 2 })).id, quantity: 1, reason: "FOUND" })),
+    // HQ inventory (docs/hq-inventory.md): the whole network, admins only.
+    "inventory.table": anywhere(["ADMIN"], (_w, l) => ({ locationIds: [l], stock: "LOW", sort: "available" })),
+    "inventory.exportCsv": anywhere(["ADMIN"], (_w, l) => ({ locationIds: [l] })),
+    "inventory.categories": anywhere(["ADMIN"], () => undefined),
+    "inventory.variant": anywhere(["ADMIN"], async (_w, l) => ({ variantId: (await fx().variant({ [l]: 2 })).id })),
+    "inventory.variantMovements": anywhere(["ADMIN"], async (_w, l) => ({ variantId: (await fx().variant({ [l]: 2 })).id })),
+    "inventory.purchaseOrders": anywhere(["ADMIN"], (_w, l) => ({ locationId: l })),
+    "inventory.purchaseOrder": anywhere(["ADMIN"], async (_w, l) => ({ purchaseOrderId: (await hqPurchaseOrder(fx(), l, false)).id })),
+    "inventory.createPurchaseOrder": anywhere(["ADMIN"], async (_w, l) => ({
+      locationId: l,
+      supplierName: "Auth test supplier",
+      currency: "EUR",
+      lines: [{ variantId: (await fx().variant()).id, quantity: 4, unitCost: 500 }],
+    })),
+    "inventory.markPurchaseOrderOrdered": anywhere(["ADMIN"], async (_w, l) => ({ purchaseOrderId: (await hqPurchaseOrder(fx(), l, false)).id })),
+    "inventory.cancelPurchaseOrder": anywhere(["ADMIN"], async (_w, l) => ({ purchaseOrderId: (await hqPurchaseOrder(fx(), l, false)).id })),
+    "inventory.receivePurchaseOrder": anywhere(["ADMIN"], async (_w, l) => {
+      const po = await hqPurchaseOrder(fx(), l, true);
+      return { purchaseOrderId: po.id, lines: [{ variantId: po.lines[0]!.variantId, quantity: 1 }] };
+    }),
 
     "transfers.request": scoped(["ADMIN", "MANAGER"], async (_w, l) => ({ fromLocationId: l, toLocationId: fx().warehouse.id, lines: [{ variantId: (await fx().variant({ [l]: 2 })).id, quantity: 1 }] })),
     "transfers.ship": scoped(floor, async (_w, l) => ({ transferId: (await fx().transfer(l, fx().warehouse.id)).transfer.id })),
@@ -187,6 +209,9 @@ export function domainAccessTable(fx: () => DomainFixtures): Record<string, Doma
       return { sourceOrderId: source.id, targetOrderId: target.id };
     }),
     "orders.sweepLate": anywhere(["ADMIN"], () => undefined),
+    "orders.table": scoped(ALL, (_w, l) => ({ locationId: l, pageSize: 10 })),
+    "orders.exportCsv": scoped(["ADMIN", "MANAGER"], (_w, l) => ({ locationId: l })),
+    "orders.reroute": scoped(["ADMIN"], async (_w, l) => ({ orderId: (await fx().order(l)).id, reason: "Stock arrived at another store" })),
 
     "fulfillment.startPicking": scoped(floor, async (_w, l) => ({ fulfillmentOrderId: (await fx().fulfillment(l, "NEW")).fulfillment.id })),
     "fulfillment.markPacked": scoped(floor, async (_w, l) => ({ fulfillmentOrderId: (await fx().fulfillment(l, "PICKING")).fulfillment.id, bagCount: 1 })),
@@ -205,7 +230,7 @@ export function domainAccessTable(fx: () => DomainFixtures): Record<string, Doma
 
     "returns.create": scoped(["ADMIN", "MANAGER", "CASHIER"], async (_w, l) => {
       const { order } = await fx().fulfillment(l, "PICKED_UP");
-      return { orderId: order.id, locationId: l, refundMethod: "CASH", lines: returnLine(order) };
+      return { orderId: order.id, locationId: l, refundMethod: "STORE_CREDIT", lines: returnLine(order) };
     }),
     "returns.exchange": scoped(["ADMIN", "MANAGER", "CASHIER"], async (_w, l) => {
       const { order } = await fx().fulfillment(l, "PICKED_UP");
@@ -230,6 +255,7 @@ export function domainAccessTable(fx: () => DomainFixtures): Record<string, Doma
     })),
 
     "tasks.list": scoped(ALL, (_w, l) => ({ locationId: l })),
+    "tasks.inbox": scoped(ALL, (_w, l) => ({ locationId: l, olderThanHours: 1 })),
     // Assigned to associates: a cashier may not resolve it (a manager or an admin may).
     "tasks.resolve": scoped(["ADMIN", "MANAGER", "ASSOCIATE"], async (_w, l) => ({ taskId: (await fx().task(l)).id, resolution: "Done" })),
 
@@ -240,4 +266,12 @@ export function domainAccessTable(fx: () => DomainFixtures): Record<string, Doma
       return { routingRuleId: row.id, ...rule, priority: 9001 };
     }),
   };
+}
+
+/** A purchase order of one new variant (4 units) to `locationId`, draft or ordered. */
+async function hqPurchaseOrder(fx: DomainFixtures, locationId: string, ordered: boolean) {
+  const ctx: DomainContext = { db: fx.prisma, actor: { kind: "SYSTEM" }, now: new Date() };
+  const variant = await fx.variant();
+  const po = await createPurchaseOrder({ locationId, supplierName: "Auth test supplier", currency: "EUR", lines: [{ variantId: variant.id, quantity: 4, unitCost: 500 }] }, ctx);
+  return ordered ? markPurchaseOrderOrdered({ purchaseOrderId: po.id }, ctx) : po;
 }

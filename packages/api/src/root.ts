@@ -15,7 +15,10 @@ import { routingRulesRouter } from "./routers/routing-rules.ts";
 import { tasksRouter } from "./routers/tasks.ts";
 import { paymentsRouter } from "./routers/payments.ts";
 import { pickupRouter } from "./routers/pickup.ts";
+import { registersRouter } from "./routers/registers.ts";
+import { posRouter } from "./routers/pos.ts";
 import { transfersRouter } from "./routers/transfers.ts";
+import { notificationsRouter } from "./routers/notifications.ts";
 import { createCallerFactory, router } from "./trpc.ts";
 
 // Every procedure added here needs an entry in authorization.db.test.ts (the test fails
@@ -39,6 +42,9 @@ export const appRouter = router({
   routingRules: routingRulesRouter,
   payments: paymentsRouter,
   pickup: pickupRouter,
+  registers: registersRouter,
+  pos: posRouter,
+  notifications: notificationsRouter,
 });
 
 export type AppRouter = typeof appRouter;

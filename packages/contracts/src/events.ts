@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { FulfillmentStatus, OrderStatus } from "./enums.ts";
+import { RegisterChangedEvent } from "./registers.ts";
 
 // Live events written to the outbox in the same transaction as the change, published after
 // commit. Payloads are small: screens refetch details they need.
@@ -41,6 +42,7 @@ export const outboxTopics = {
   "order.changed": OrderChangedEvent,
   "fulfillment.changed": FulfillmentChangedEvent,
   "task.changed": TaskChangedEvent,
+  "register.changed": RegisterChangedEvent,
 } as const;
 
 export type OutboxTopic = keyof typeof outboxTopics;

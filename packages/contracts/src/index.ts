@@ -13,3 +13,6 @@ export * from "./customers.ts";
 export * from "./orders.ts";
 export * from "./public-api.ts";
 export * from "./api-inputs.ts";
+export * from "./pos.ts";
+export * from "./registers.ts";
+export * from "./hq.ts";

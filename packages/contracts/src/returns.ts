@@ -54,6 +54,8 @@ export const CreateReturnInput = z.object({
   refundMethod: RefundMethod,
   lines: returnLines,
   note,
+  /** The OPEN session of the till whose drawer pays a cash refund (it gets the CashMovement). */
+  registerSessionId: id("the register session").optional(),
 });
 export type CreateReturnInput = z.input<typeof CreateReturnInput>;
 
@@ -72,6 +74,13 @@ export const CreateExchangeInput = z.object({
     .max(200)
     .refine((lines) => new Set(lines.map((l) => l.variantId)).size === lines.length, "List each variant once"),
   note,
+  /** The OPEN session of the till whose drawer pays back a negative difference in cash. */
+  registerSessionId: id("the register session").optional(),
+  /**
+   * The customer pays a positive difference in cash into that drawer now (the new order is
+   * then PAID). Otherwise the new order waits PARTIALLY_PAID for its payment.
+   */
+  collectInCash: z.boolean().default(false),
 });
 export type CreateExchangeInput = z.input<typeof CreateExchangeInput>;
 
@@ -165,6 +174,8 @@ export interface ReturnResult {
   lines: ReturnLineResult[];
   refunds: RefundResult[];
   storeCredit: StoreCreditResult | null;
+  /** The drawer movement of a cash refund at a till (null otherwise). */
+  cashMovementId: string | null;
   completedAt: Date | null;
 }
 
@@ -180,6 +191,8 @@ export interface ExchangeResult {
    * order waits for that payment). Negative: paid back with the chosen refund method.
    */
   amountDue: number;
+  /** Nothing is owed on the new order: no difference, paid back, or collected in cash now. */
+  differencePaid: boolean;
 }
 
 export interface ReturnSummary {
@@ -201,4 +214,152 @@ export interface ReturnSummary {
 export interface ReturnPage {
   items: ReturnSummary[];
   nextCursor: string | null;
+}
+
+// ── at the till (POS returns and order lookup) ──
+
+export const FindTillOrdersInput = z.object({
+  /** The store whose till asks: without a query, its recent sales. */
+  locationId: id("the store"),
+  /**
+   * A receipt's barcode (the order number), an order number, or a customer's phone,
+   * e-mail or name. Any channel, any store: goods can come back anywhere.
+   */
+  query: z.string().trim().max(200).optional(),
+  limit: z.number().int().min(1).max(100).default(30),
+});
+export type FindTillOrdersInput = z.input<typeof FindTillOrdersInput>;
+
+export const TillOrderInput = z.object({ orderId: id("the order") });
+export type TillOrderInput = z.input<typeof TillOrderInput>;
+
+export const StoreCreditCodeInput = z.object({
+  code: z.string().trim().min(4, "Enter the store credit code").max(40),
+});
+export type StoreCreditCodeInput = z.input<typeof StoreCreditCodeInput>;
+
+export const FindExchangeItemsInput = z.object({
+  locationId: id("the store"),
+  /** SKU or barcode (exact), or words of the product name. */
+  query: z.string().trim().min(2, "Type at least 2 characters").max(200),
+  limit: z.number().int().min(1).max(50).default(12),
+});
+export type FindExchangeItemsInput = z.input<typeof FindExchangeItemsInput>;
+
+export interface TillOrderSummary {
+  id: string;
+  number: string;
+  channel: Channel;
+  status: OrderStatus;
+  placedAt: Date;
+  customerName: string | null;
+  /** Where it was rung up (till and endless-aisle sales), null for remote channels. */
+  originLocationName: string | null;
+  total: number;
+  currency: string;
+  units: number;
+  returnableUnits: number;
+}
+
+export interface TillOrderPayment {
+  id: string;
+  method: "CARD" | "CASH" | "STORE_CREDIT" | "BANK_TRANSFER" | "OTHER";
+  provider: string;
+  status: string;
+  amount: number;
+  amountCaptured: number;
+  amountRefunded: number;
+  reference: string | null;
+  createdAt: Date;
+}
+
+export interface TillOrderRefund {
+  id: string;
+  method: RefundMethod;
+  status: RefundStatus;
+  amount: number;
+  reference: string | null;
+  returnId: string | null;
+  createdAt: Date;
+}
+
+export interface TillOrderReturn {
+  id: string;
+  number: string;
+  locationName: string;
+  refundMethod: RefundMethod;
+  refundTotal: number;
+  exchangeOrderId: string | null;
+  createdAt: Date;
+  lines: { orderLineId: string; name: string; sku: string; quantity: number; reason: ReturnReason; condition: ItemCondition; refundAmount: number }[];
+}
+
+export interface TillOrder {
+  id: string;
+  number: string;
+  channel: Channel;
+  status: OrderStatus;
+  paymentStatus: string;
+  placedAt: Date;
+  customerId: string | null;
+  customerName: string | null;
+  email: string | null;
+  phone: string | null;
+  originLocationId: string | null;
+  originLocationName: string | null;
+  currency: string;
+  subtotal: number;
+  discountTotal: number;
+  taxTotal: number;
+  shippingTotal: number;
+  total: number;
+  lines: (ReturnableLine & { unitPrice: number })[];
+  payments: TillOrderPayment[];
+  refunds: TillOrderRefund[];
+  returns: TillOrderReturn[];
+  /** Captured card money not yet refunded or promised: the most ORIGINAL_PAYMENT can take. */
+  cardRefundable: number;
+  /** Set when this order is the new goods of an exchange. */
+  exchangeFor: { orderId: string; orderNumber: string; returnNumber: string } | null;
+}
+
+export interface StoreCreditBalance {
+  id: string;
+  code: string;
+  currency: string;
+  initial: number;
+  balance: number;
+  customerName: string | null;
+  createdAt: Date;
+}
+
+export interface ExchangeItem {
+  variantId: string;
+  sku: string;
+  name: string;
+  barcode: string | null;
+  /** Store price in the store's currency, minor units; null when not sold in it. */
+  price: number | null;
+  currency: string;
+  onHand: number;
+}
+
+/** What happened to the card refunds after the return committed. */
+export interface CardRefundOutcome {
+  refundId: string;
+  amount: number;
+  status: RefundStatus;
+  /** Still with the provider (unreachable or settling): retried later, finished by webhook. */
+  retrying: boolean;
+  /** Why the card refused it; a PAYMENT task tells HQ to refund another way. */
+  message: string | null;
+  taskId: string | null;
+}
+
+export interface TillReturnResult extends ReturnResult {
+  cardRefunds: CardRefundOutcome[];
+}
+
+export interface TillExchangeResult extends ExchangeResult {
+  cardRefunds: CardRefundOutcome[];
 }

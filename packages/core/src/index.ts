@@ -17,3 +17,6 @@ export * from "./inventory-queries/index.ts";
 export * from "./task-queries/index.ts";
 export * from "./routing-rules/index.ts";
 export * from "./pickup/index.ts";
+export * from "./pos/index.ts";
+export * from "./registers/index.ts";
+export * from "./notifications/index.ts";

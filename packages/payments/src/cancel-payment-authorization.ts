@@ -25,15 +25,38 @@ export async function cancelPaymentAuthorization(input: { paymentId: string }, c
   return { paymentId: payment.id, status: "VOIDED", alreadyVoided: false };
 }
 
-/** Releases the card authorizations of a cancelled order (its event lists them as voidPaymentIds). */
-export async function voidCancelledOrderAuthorizations(input: { orderId: string }, ctx: PaymentsContext): Promise<string[]> {
-  const order = await ctx.db.order.findUnique({ where: { id: input.orderId }, select: { status: true } });
-  if (order?.status !== "CANCELLED") return [];
-  const payments = await ctx.db.payment.findMany({ where: { orderId: input.orderId, status: { in: ["AUTHORIZED", "PENDING", "REQUIRES_ACTION"] }, amountCaptured: 0, provider: ctx.provider.kind } });
+/**
+ * Releases the card authorizations of cancelled orders, never captured: one order
+ * (`orderId`, right after its cancellation) or, without it, every cancelled order that still
+ * holds one (the job runner's `voidCancelledOrderAuthorizations`, every minute), oldest
+ * first, at most `limit` payments. A provider that does not answer leaves the payment
+ * AUTHORIZED for the next run (same key `cancel:<paymentId>`: released once); the other
+ * payments of the run go on. Returns the ids released.
+ */
+export async function voidCancelledOrderAuthorizations(input: { orderId?: string; limit?: number }, ctx: PaymentsContext): Promise<string[]> {
+  const payments = await ctx.db.payment.findMany({
+    where: {
+      ...(input.orderId ? { orderId: input.orderId } : {}),
+      order: { status: "CANCELLED" },
+      status: { in: ["AUTHORIZED", "PENDING", "REQUIRES_ACTION"] },
+      amountCaptured: 0,
+      provider: ctx.provider.kind,
+    },
+    select: { id: true },
+    orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+    take: input.limit ?? 50,
+  });
   const voided: string[] = [];
+  let firstError: unknown = null;
   for (const p of payments) {
-    await cancelPaymentAuthorization({ paymentId: p.id }, ctx);
-    voided.push(p.id);
+    try {
+      await cancelPaymentAuthorization({ paymentId: p.id }, ctx);
+      voided.push(p.id);
+    } catch (error) {
+      firstError ??= error;
+    }
   }
+  // One order asked for by name: its caller must hear that a release failed.
+  if (input.orderId && firstError) throw firstError;
   return voided;
 }

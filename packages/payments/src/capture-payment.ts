@@ -56,6 +56,7 @@ export async function capturePayment(input: { paymentId: string; amount?: number
       const id = await openTask(
         tx,
         {
+          kind: "PAYMENT",
           code: "PAYMENT_CAPTURE_FAILED",
           title: `Capture of ${amountText} for order ${payment.order.number} failed`,
           instruction:

@@ -1,8 +1,9 @@
-import { AppError } from "@oms/contracts";
+import { AppError, formatMoney } from "@oms/contracts";
 import { cancelOrder } from "@oms/core";
 import { createTestDatabase, type TestDatabase } from "@oms/db/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { capturePayment } from "./capture-payment.ts";
+import { captureShippedOrders } from "./capture-shipped-orders.ts";
 import { cancelPaymentAuthorization, voidCancelledOrderAuthorizations } from "./cancel-payment-authorization.ts";
 import { cancelReaderAction, createCardPresentPayment, getReaderState } from "./card-present.ts";
 import type { PaymentsContext } from "./context.ts";
@@ -61,6 +62,11 @@ describe("executePendingRefunds", () => {
     const after = await db.prisma.order.findUniqueOrThrow({ where: { id: order.id } });
     expect(after.paymentStatus).toBe("REFUNDED");
     expect(await db.prisma.orderEvent.count({ where: { orderId: order.id, type: "payment.refunded" } })).toBe(1);
+    // The customer is told once, in the refund's own transaction.
+    const messages = await db.prisma.notification.findMany({ where: { orderId: order.id, template: "order.refunded" } });
+    expect(messages).toHaveLength(1);
+    expect(messages[0]).toMatchObject({ channel: "EMAIL", recipient: order.email, status: "QUEUED" });
+    expect(messages[0]!.subject).toBe(`Refund of ${formatMoney(10_000, "EUR", "de-DE")} for order ${order.number}`);
   });
 
   it("two runs at once still refund once (same key, conditional write)", async () => {
@@ -80,8 +86,9 @@ describe("executePendingRefunds", () => {
     const refund = await db.prisma.refund.findFirstOrThrow({ where: { orderId: order.id } });
     expect(refund.status).toBe("FAILED");
     const task = await db.prisma.task.findFirstOrThrow({ where: { orderId: order.id, code: "REFUND_FAILED" } });
-    expect(task).toMatchObject({ assigneeRole: "ADMIN", locationId: null, status: "OPEN" });
+    expect(task).toMatchObject({ kind: "PAYMENT", assigneeRole: "ADMIN", locationId: null, status: "OPEN" });
     expect(task.instruction).toMatch(/another way/);
+    expect(await db.prisma.notification.count({ where: { orderId: order.id } })).toBe(0);
     const payment = await db.prisma.payment.findFirstOrThrow({ where: { orderId: order.id } });
     expect(payment.amountRefunded).toBe(0);
 
@@ -121,7 +128,7 @@ describe("capturePayment", () => {
     expect({ status: after.status, paymentStatus: after.paymentStatus, total: after.total }).toEqual({ status: before.status, paymentStatus: "AUTHORIZED", total: before.total });
     const tasks = await db.prisma.task.findMany({ where: { orderId: order.id, code: "PAYMENT_CAPTURE_FAILED" } });
     expect(tasks).toHaveLength(1);
-    expect(tasks[0]).toMatchObject({ assigneeRole: "MANAGER", locationId: store.id, status: "OPEN" });
+    expect(tasks[0]).toMatchObject({ kind: "PAYMENT", assigneeRole: "MANAGER", locationId: store.id, status: "OPEN" });
     expect(tasks[0]!.instruction).toMatch(/never charged twice/);
   });
 
@@ -135,6 +142,56 @@ describe("capturePayment", () => {
     expect((await db.prisma.payment.findUniqueOrThrow({ where: { id: paymentId } })).status).toBe("VOIDED");
     expect((await db.prisma.order.findUniqueOrThrow({ where: { id: order.id } })).paymentStatus).toBe("VOIDED");
     expect((await cancelPaymentAuthorization({ paymentId }, ctx)).alreadyVoided).toBe(true);
+  });
+});
+
+describe("the payment jobs", () => {
+  const shipAll = (orderId: string, status: "SHIPPED" | "PICKED_UP" | "PACKED" = "SHIPPED") => db.prisma.fulfillmentOrder.updateMany({ where: { orderId }, data: { status } });
+
+  it("captureShippedOrders captures an authorization once everything has shipped, once however often it runs", async () => {
+    const waiting = await createAuthorizedTestPayment(db.prisma, { locationId: store.id, price: 6_000 });
+    await shipAll(waiting.order.id, "PACKED");
+    const shipped = await createAuthorizedTestPayment(db.prisma, { locationId: store.id, price: 7_000 });
+    await shipAll(shipped.order.id);
+    const ctx = context();
+    const first = await captureShippedOrders({ limit: 100 }, ctx);
+    expect(first.captured).toContain(shipped.paymentId);
+    expect(first.captured).not.toContain(waiting.paymentId);
+    expect(ctx.provider.calls).toContainEqual(["capture", `capture:${shipped.paymentId}`]);
+    expect(await db.prisma.payment.findUniqueOrThrow({ where: { id: shipped.paymentId } })).toMatchObject({ status: "CAPTURED", amountCaptured: 7_000 });
+    expect((await db.prisma.order.findUniqueOrThrow({ where: { id: shipped.order.id } })).paymentStatus).toBe("PAID");
+    expect((await captureShippedOrders({ limit: 100 }, ctx)).captured).not.toContain(shipped.paymentId);
+    expect(ctx.provider.calls.filter(([m, k]) => m === "capture" && k === `capture:${shipped.paymentId}`)).toHaveLength(1);
+    expect((await db.prisma.payment.findUniqueOrThrow({ where: { id: waiting.paymentId } })).status).toBe("AUTHORIZED");
+  });
+
+  it("a failed capture at shipment leaves the order as it was with one PAYMENT task, and the job leaves it to a person", async () => {
+    const { order, paymentId } = await createAuthorizedTestPayment(db.prisma, { locationId: store.id, price: 8_007 });
+    await shipAll(order.id);
+    const ctx = context();
+    const run = await captureShippedOrders({ limit: 100 }, ctx);
+    expect(run.failed.map((f) => f.paymentId)).toContain(paymentId);
+    expect(await db.prisma.payment.findUniqueOrThrow({ where: { id: paymentId } })).toMatchObject({ status: "AUTHORIZED", amountCaptured: 0 });
+    expect((await db.prisma.order.findUniqueOrThrow({ where: { id: order.id } })).paymentStatus).toBe("AUTHORIZED");
+    const tasks = await db.prisma.task.findMany({ where: { orderId: order.id, code: "PAYMENT_CAPTURE_FAILED" } });
+    expect(tasks).toHaveLength(1);
+    expect(tasks[0]).toMatchObject({ kind: "PAYMENT", status: "OPEN" });
+    const again = await captureShippedOrders({ limit: 100 }, ctx);
+    expect([...again.failed.map((f) => f.paymentId), ...again.captured]).not.toContain(paymentId);
+    expect(ctx.provider.calls.filter(([m, k]) => m === "capture" && k === `capture:${paymentId}`)).toHaveLength(1);
+  });
+
+  it("voidCancelledOrderAuthorizations without an order releases every cancelled order's authorization, and only those", async () => {
+    const cancelled = await createAuthorizedTestPayment(db.prisma, { locationId: store.id, price: 3_100 });
+    await cancelOrder({ orderId: cancelled.order.id, reason: "Out of stock" }, { db: db.prisma, actor: { kind: "SYSTEM" }, now: new Date() });
+    const open = await createAuthorizedTestPayment(db.prisma, { locationId: store.id, price: 3_200 });
+    const ctx = context();
+    const voided = await voidCancelledOrderAuthorizations({ limit: 500 }, ctx);
+    expect(voided).toContain(cancelled.paymentId);
+    expect(voided).not.toContain(open.paymentId);
+    expect((await db.prisma.payment.findUniqueOrThrow({ where: { id: cancelled.paymentId } })).status).toBe("VOIDED");
+    expect((await db.prisma.payment.findUniqueOrThrow({ where: { id: open.paymentId } })).status).toBe("AUTHORIZED");
+    expect(await voidCancelledOrderAuthorizations({ limit: 500 }, ctx)).not.toContain(cancelled.paymentId);
   });
 });
 

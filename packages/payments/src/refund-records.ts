@@ -1,5 +1,6 @@
 // Recording a refund's outcome, in the caller's (short) transaction. Idempotent: only a
 // PENDING refund changes, so a webhook and the refund job may both report the same refund.
+import { queueNotification } from "@oms/core";
 import type { Tx } from "@oms/db";
 import { enqueue, lockPayment, money, openTask, orderChanged, orderEvent, refreshOrderPaymentStatus, settledPaymentState, type StepContext } from "./rows.ts";
 
@@ -17,6 +18,8 @@ export async function recordRefundSucceeded(tx: Tx, refundId: string, reference:
   if (order) {
     await orderEvent(tx, order.id, "payment.refunded", `${money(refund.amount, refund.currency)} refunded to the customer's card.`, ctx, { refundId, paymentId: payment.id, reference });
     await enqueue(tx, [orderChanged(order, "payment.refunded")]);
+    // The customer hears about it once: only the PENDING → SUCCEEDED change gets here.
+    await queueNotification({ template: "order.refunded", orderId: order.id, amount: refund.amount, refundIds: [refundId], ...(refund.reason?.trim() ? { reason: refund.reason.trim().slice(0, 500) } : {}) }, { db: tx, actor: ctx.actor, now: ctx.now });
   }
   return true;
 }
@@ -30,6 +33,7 @@ export async function recordRefundFailed(tx: Tx, refundId: string, reason: strin
   await openTask(
     tx,
     {
+      kind: "PAYMENT",
       code: "REFUND_FAILED",
       title: `Refund of ${amount} for order ${refund.order.number} failed`,
       instruction: `The refund of ${amount} to the customer's card for order ${refund.order.number} failed: ${reason} Refund the customer another way (cash at a store, store credit or bank transfer), note it on the order, then close this task.`,

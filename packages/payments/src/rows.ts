@@ -88,6 +88,8 @@ export async function responsibleLocation(tx: Tx, order: { id: string; originLoc
 }
 
 export interface PaymentTask {
+  /** PAYMENT: a capture or refund needs a person; DISPUTE: the bank disputes a charge. */
+  kind: "PAYMENT" | "DISPUTE";
   code: string;
   title: string;
   instruction: string;
@@ -106,7 +108,7 @@ export async function openTask(tx: Tx, task: PaymentTask, dedupeKey: string, ctx
   if (existing) return existing.id;
   const row = await tx.task.create({
     data: {
-      kind: "GENERAL",
+      kind: task.kind,
       code: task.code,
       title: task.title,
       instruction: task.instruction,

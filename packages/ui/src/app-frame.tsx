@@ -38,6 +38,11 @@ export interface AppFrameProps {
   link: AppFrameLink;
   /** Header actions on the end side (sign-out button). */
   actions?: ReactNode;
+  /**
+   * Keep the navbar behind the burger at every width, for screens that need the whole
+   * width (the till's sale screen at 1024 px).
+   */
+  collapseNav?: boolean;
   children: ReactNode;
 }
 
@@ -47,16 +52,16 @@ function isActive(href: string, currentPath: string, homeHref: string): boolean 
 }
 
 /** The shell of every area (/pos, /pickup, /hq): header with who and where, navbar, main. */
-export function AppFrame({ title, homeHref, nav, navLabel, toggleNavLabel, user, location, currentPath, link: Link, actions, children }: AppFrameProps) {
+export function AppFrame({ title, homeHref, nav, navLabel, toggleNavLabel, user, location, currentPath, link: Link, actions, collapseNav = false, children }: AppFrameProps) {
   const [opened, { toggle, close }] = useDisclosure(false);
   // Mantine's polymorphic `component` is typed for intrinsic elements; the link renders an <a>.
   const LinkAnchor = Link as unknown as "a";
   return (
-    <AppShell header={{ height: 64 }} navbar={{ width: 248, breakpoint: "sm", collapsed: { mobile: !opened } }} padding="lg">
+    <AppShell header={{ height: 64 }} navbar={{ width: 248, breakpoint: "sm", collapsed: { mobile: !opened, desktop: collapseNav && !opened } }} padding="lg">
       <AppShell.Header>
         <Group h="100%" px="md" justify="space-between" wrap="nowrap" gap="sm">
           <Group gap="sm" wrap="nowrap" style={{ minInlineSize: 0 }}>
-            <Burger opened={opened} onClick={toggle} hiddenFrom="sm" size="sm" aria-label={toggleNavLabel} />
+            <Burger opened={opened} onClick={toggle} hiddenFrom={collapseNav ? undefined : "sm"} size="sm" aria-label={toggleNavLabel} />
             <Stack gap={0} style={{ minInlineSize: 0 }}>
               <Title order={1} size="h4" lineClamp={1}>
                 <Anchor component={LinkAnchor} href={homeHref} c="inherit" underline="never">

@@ -1,13 +1,15 @@
 "use client";
-import { Box, Group, LoadingOverlay, Pagination, ScrollArea, Select, Skeleton, Table, Text, UnstyledButton, VisuallyHidden } from "@mantine/core";
-import { IconArrowDown, IconArrowUp, IconArrowsSort } from "@tabler/icons-react";
+import { Box, Button, Checkbox, Group, LoadingOverlay, Menu, Pagination, ScrollArea, Select, Skeleton, Table, Text, UnstyledButton, VisuallyHidden } from "@mantine/core";
+import { IconArrowDown, IconArrowUp, IconArrowsSort, IconColumns3 } from "@tabler/icons-react";
 import {
+  columnVisibilityFeature,
   functionalUpdate,
   rowPaginationFeature,
   rowSortingFeature,
   tableFeatures,
   useTable,
   type ColumnDef,
+  type ColumnVisibilityState,
   type PaginationState,
   type RowData,
   type SortingState,
@@ -17,7 +19,7 @@ import { useMemo, type ReactNode } from "react";
 
 // Server-side only: sorting and paging are done by the procedure that returns the page,
 // the table renders what it gets and reports what the person asked for.
-const features = tableFeatures({ rowSortingFeature, rowPaginationFeature });
+const features = tableFeatures({ rowSortingFeature, rowPaginationFeature, columnVisibilityFeature });
 
 export interface DataTableColumn<TData extends RowData> {
   id: string;
@@ -30,6 +32,14 @@ export interface DataTableColumn<TData extends RowData> {
   align?: "start" | "end";
   /** CSS width, e.g. 120 or "20%". */
   width?: number | string;
+  /** With `columnVisibility`: false keeps the column always shown (e.g. the row's name). */
+  hideable?: boolean;
+}
+
+/** Which columns are hidden, controlled by the caller (which may remember the choice). */
+export interface DataTableColumnVisibility {
+  hidden: readonly string[];
+  onChange: (hidden: string[]) => void;
 }
 
 export type DataTableSort = { id: string; desc: boolean }[];
@@ -46,6 +56,8 @@ export interface DataTableLabels {
   sort: string;
   /** e.g. (from, to, total) => `${from}–${to} of ${total}` */
   range: (from: number, to: number, total: number) => string;
+  /** The column menu's button, e.g. "Columns" (needed with `columnVisibility`). */
+  columns?: string;
 }
 
 export interface DataTableProps<TData extends RowData> {
@@ -65,7 +77,16 @@ export interface DataTableProps<TData extends RowData> {
   /** Height of the scrolling body; the header stays in view. */
   maxHeight?: number | string;
   onRowClick?: (row: TData) => void;
+  /** Lets the person hide and show columns from a menu above the table. */
+  columnVisibility?: DataTableColumnVisibility;
+  /** Shown above the table, before the column menu (filters, an export button). */
+  toolbar?: ReactNode;
+  /** Rows that need attention: "danger" tints the row red and marks its start edge. */
+  rowTone?: (row: TData) => "danger" | "warning" | null;
 }
+
+// The tint goes on the row, the edge mark on its first cell (table rows draw no shadow).
+const toneColor = { danger: "red", warning: "yellow" } as const;
 
 const noRows: never[] = [];
 
@@ -81,6 +102,9 @@ export function DataTable<TData extends RowData>({
   pagination,
   maxHeight,
   onRowClick,
+  columnVisibility,
+  toolbar,
+  rowTone,
 }: DataTableProps<TData>) {
   const columnDefs = useMemo(
     () =>
@@ -91,6 +115,7 @@ export function DataTable<TData extends RowData>({
           accessorFn: (row: TData) => row,
           cell: (context) => column.cell(context.row.original),
           enableSorting: Boolean(sorting && column.sortable),
+          enableHiding: column.hideable !== false,
         }),
       ),
     [columns, sorting],
@@ -101,6 +126,11 @@ export function DataTable<TData extends RowData>({
     ? { pageIndex: pagination.pageIndex, pageSize: pagination.pageSize }
     : { pageIndex: 0, pageSize: Math.max(data.length, 1) };
 
+  const visibilityState: ColumnVisibilityState = useMemo(
+    () => Object.fromEntries((columnVisibility?.hidden ?? []).map((id) => [id, false])),
+    [columnVisibility?.hidden],
+  );
+
   const table = useTable({
     features,
     columns: columnDefs,
@@ -110,7 +140,12 @@ export function DataTable<TData extends RowData>({
     manualPagination: true,
     enableMultiSort: false,
     rowCount: pagination?.rowCount ?? data.length,
-    state: { sorting: sortingState, pagination: paginationState },
+    state: { sorting: sortingState, pagination: paginationState, columnVisibility: visibilityState },
+    onColumnVisibilityChange: (updater: Updater<ColumnVisibilityState>) => {
+      if (!columnVisibility) return;
+      const next = functionalUpdate(updater, visibilityState);
+      columnVisibility.onChange(Object.keys(next).filter((id) => next[id] === false));
+    },
     onSortingChange: (updater: Updater<SortingState>) => {
       if (!sorting) return;
       sorting.onChange(functionalUpdate(updater, sortingState));
@@ -125,11 +160,12 @@ export function DataTable<TData extends RowData>({
   const columnById = new Map(columns.map((column) => [column.id, column]));
   const rows = table.getRowModel().rows;
   const showSkeleton = loading && rows.length === 0;
+  const visibleColumns = columns.filter((column) => !(columnVisibility?.hidden.includes(column.id) && column.hideable !== false));
 
   const body = showSkeleton
     ? Array.from({ length: 3 }, (_, i) => (
         <Table.Tr key={`skeleton-${i}`} aria-hidden>
-          {columns.map((column) => (
+          {visibleColumns.map((column) => (
             <Table.Td key={column.id}>
               <Skeleton height={12} radius="sm" />
             </Table.Td>
@@ -139,30 +175,74 @@ export function DataTable<TData extends RowData>({
     : rows.length === 0
       ? [
           <Table.Tr key="empty">
-            <Table.Td colSpan={columns.length}>{empty}</Table.Td>
+            <Table.Td colSpan={visibleColumns.length}>{empty}</Table.Td>
           </Table.Tr>,
         ]
-      : rows.map((row) => (
-          <Table.Tr
-            key={row.id}
-            onClick={onRowClick ? () => onRowClick(row.original) : undefined}
-            style={onRowClick ? { cursor: "pointer" } : undefined}
-          >
-            {row.getAllCells().map((cell) => (
-              <Table.Td key={cell.id} style={{ textAlign: columnById.get(cell.column.id)?.align === "end" ? "end" : "start" }}>
-                <table.FlexRender cell={cell} />
-              </Table.Td>
-            ))}
-          </Table.Tr>
-        ));
+      : rows.map((row) => {
+          const tone = rowTone?.(row.original) ?? null;
+          return (
+            <Table.Tr
+              key={row.id}
+              onClick={onRowClick ? () => onRowClick(row.original) : undefined}
+              data-tone={tone ?? undefined}
+              style={{ cursor: onRowClick ? "pointer" : undefined, background: tone ? `var(--mantine-color-${toneColor[tone]}-light)` : undefined }}
+            >
+              {row.getVisibleCells().map((cell, index) => (
+                <Table.Td
+                  key={cell.id}
+                  style={{
+                    textAlign: columnById.get(cell.column.id)?.align === "end" ? "end" : "start",
+                    boxShadow: tone && index === 0 ? `inset 3px 0 0 var(--mantine-color-${toneColor[tone]}-6)` : undefined,
+                  }}
+                >
+                  <table.FlexRender cell={cell} />
+                </Table.Td>
+              ))}
+            </Table.Tr>
+          );
+        });
 
   const total = pagination?.rowCount ?? data.length;
   const pageCount = pagination ? Math.max(1, Math.ceil(pagination.rowCount / pagination.pageSize)) : 1;
   const from = pagination ? Math.min(total, pagination.pageIndex * pagination.pageSize + 1) : total > 0 ? 1 : 0;
   const to = pagination ? Math.min(total, (pagination.pageIndex + 1) * pagination.pageSize) : total;
 
+  const columnMenu = columnVisibility ? (
+    <Menu closeOnItemClick={false} position="bottom-end" withinPortal>
+      <Menu.Target>
+        <Button variant="default" size="sm" leftSection={<IconColumns3 size={16} aria-hidden />}>
+          {labels.columns ?? "Columns"}
+        </Button>
+      </Menu.Target>
+      <Menu.Dropdown>
+        {table
+          .getAllLeafColumns()
+          .filter((column) => column.getCanHide())
+          .map((column) => (
+            <Menu.Item key={column.id} onClick={() => column.toggleVisibility()} role="menuitemcheckbox" aria-checked={column.getIsVisible()}>
+              <Checkbox
+                size="xs"
+                checked={column.getIsVisible()}
+                readOnly
+                tabIndex={-1}
+                aria-hidden
+                label={columnById.get(column.id)?.header ?? column.id}
+                styles={{ input: { cursor: "pointer" }, label: { cursor: "pointer" } }}
+              />
+            </Menu.Item>
+          ))}
+      </Menu.Dropdown>
+    </Menu>
+  ) : null;
+
   return (
     <Box pos="relative">
+      {toolbar || columnMenu ? (
+        <Group justify="space-between" align="flex-end" gap="sm" mb="sm" wrap="wrap">
+          <Box style={{ flex: 1, minInlineSize: 0 }}>{toolbar}</Box>
+          {columnMenu}
+        </Group>
+      ) : null}
       <LoadingOverlay visible={loading && rows.length > 0} overlayProps={{ blur: 1 }} loaderProps={{ "aria-label": labels.loading } as never} />
       <ScrollArea.Autosize mah={maxHeight} type="auto">
         <Table stickyHeader highlightOnHover={Boolean(onRowClick)} verticalSpacing="sm" aria-busy={loading}>

@@ -24,7 +24,7 @@ export function useJourney<W>(seed: (db: Database) => Promise<W>): Journey<W> {
   let browser: Browser | undefined;
   let world: W | undefined;
   beforeAll(async () => {
-    buildWebApp();
+    if (!process.env.E2E_SKIP_BUILD) buildWebApp();
     server = await startAppServer(async (db) => {
       world = await seed(db);
     });

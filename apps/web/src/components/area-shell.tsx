@@ -8,6 +8,7 @@ import {
   IconChartBar,
   IconChecklist,
   IconHome,
+  IconMail,
   IconPackage,
   IconPlugConnected,
   IconReceipt,
@@ -28,6 +29,7 @@ const icon = { size: 18, "aria-hidden": true } as const;
 
 function useNav(area: Area): AppFrameNavItem[] {
   const t = useTranslations("nav");
+  const tMail = useTranslations("mail");
   switch (area) {
     case "pos":
       return [
@@ -49,10 +51,12 @@ function useNav(area: Area): AppFrameNavItem[] {
         { href: "/hq", label: t("hq.overview"), icon: <IconHome {...icon} /> },
         { href: "/hq/locations", label: t("hq.locations"), icon: <IconBuildingStore {...icon} /> },
         { href: "/hq/orders", label: t("hq.orders"), icon: <IconReceipt {...icon} /> },
+        { href: "/hq/tasks", label: t("hq.tasks"), icon: <IconChecklist {...icon} /> },
         { href: "/hq/inventory", label: t("hq.inventory"), icon: <IconBoxSeam {...icon} /> },
         { href: "/hq/staff", label: t("hq.staff"), icon: <IconUsers {...icon} /> },
         { href: "/hq/reports", label: t("hq.reports"), icon: <IconChartBar {...icon} /> },
         { href: "/hq/integrations", label: t("hq.integrations"), icon: <IconPlugConnected {...icon} /> },
+        { href: "/hq/mail", label: tMail("nav"), icon: <IconMail {...icon} /> },
       ];
   }
 }
@@ -80,6 +84,8 @@ export function AreaShell({ area, user, locationName, children }: AreaShellProps
       location={locationName ?? (user.role === "ADMIN" ? t("shell.wholeNetwork") : t("shell.noStore"))}
       currentPath={pathname}
       link={Link}
+      // The till's sale screen needs the whole width at 1024 px: its nav opens from the burger.
+      collapseNav={pathname === "/pos/sale"}
       actions={
         <>
           <LiveStatusBadge />

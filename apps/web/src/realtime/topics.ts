@@ -7,6 +7,7 @@ export const staleRoutersByTopic: Record<OutboxTopic, readonly string[]> = {
   "order.changed": ["orders", "fulfillment", "reports", "customers"],
   "fulfillment.changed": ["fulfillment", "orders", "tasks"],
   "task.changed": ["tasks"],
+  "register.changed": ["registers"],
 };
 
 /** Routers to refresh after these topics; unknown topics refresh nothing (screens poll their own). */

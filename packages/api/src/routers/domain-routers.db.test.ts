@@ -49,7 +49,9 @@ describe("every location-scoped domain procedure refuses an allowed store role f
     CASHIER: () => sessionUserOf(world.cashierA),
     ASSOCIATE: () => sessionUserOf(world.associateA),
   };
-  it.each(Object.keys(table).filter((p) => table[p]!.locationScoped))("%s", async (path) => {
+  // Admin-only procedures have no store role to try (the authorization table covers them).
+  const storeScoped = Object.keys(table).filter((p) => table[p]!.locationScoped && table[p]!.roles.some((r) => r !== "ADMIN"));
+  it.each(storeScoped)("%s", async (path) => {
     const entry = table[path]!;
     const role = entry.roles.find((r) => r !== "ADMIN")!;
     const caller = as(storeUsers[role]!()) as unknown as Record<string, Record<string, (input: unknown) => Promise<unknown>>>;

@@ -6,7 +6,10 @@ import {
   CreateOrderInput,
   ListOrdersInput,
   MergeOrdersInput,
+  OrderExportInput,
   OrderIdInput,
+  OrderTableInput,
+  RerouteOrderInput,
   SplitOrderInput,
 } from "@oms/contracts";
 import {
@@ -16,9 +19,12 @@ import {
   cancelOrderLine,
   changeShippingAddress,
   createOrder,
+  exportOrdersCsv,
   getOrder,
   listOrders,
+  listOrderTable,
   mergeOrders,
+  rerouteOrder,
   splitOrder,
   sweepLateOrders,
 } from "@oms/core";
@@ -33,6 +39,14 @@ const orderScope = (ctx: AuthedContext, input: { orderId: string }) => assertCan
 export const ordersRouter = router({
   /** ADMIN: every order; store roles: orders rung up at or fulfilled by their store. */
   list: authedProcedure.input(ListOrdersInput).query(async ({ ctx, input }) => listOrders({ ...input, locationId: await listScope(ctx, input.locationId) }, { db: ctx.db })),
+  /** The HQ orders table: one sorted page with the total; scoped like `list`. */
+  table: authedProcedure.input(OrderTableInput).query(async ({ ctx, input }) => listOrderTable({ ...input, locationId: await listScope(ctx, input.locationId) }, { db: ctx.db })),
+  /** The table's filtered set as CSV (customer e-mails: HQ and store managers only). */
+  exportCsv: authedProcedure.input(OrderExportInput).query(async ({ ctx, input }) => {
+    const locationId = await listScope(ctx, input.locationId);
+    assertRole(ctx.actor, editors);
+    return exportOrdersCsv({ ...input, locationId }, { db: ctx.db });
+  }),
   /** FORBIDDEN for another store's order (NOT_FOUND only when it does not exist). */
   get: scopedProcedure(OrderIdInput, ALL_ROLES, orderScope).query(({ ctx, input }) => getOrder(input, { db: ctx.db })),
   /**
@@ -64,6 +78,8 @@ export const ordersRouter = router({
     await assertCanAccessOrder(ctx.actor, input.sourceOrderId, ctx.db);
     await assertCanAccessOrder(ctx.actor, input.targetOrderId, ctx.db);
   }).mutation(({ ctx, input }) => mergeOrders(input, domainContext(ctx))),
+  /** Routing again decides for the whole network, so only HQ runs it. */
+  reroute: scopedProcedure(RerouteOrderInput, ["ADMIN"], orderScope).mutation(({ ctx, input }) => rerouteOrder(input, domainContext(ctx))),
   /** Normally a job; HQ may run it now. */
   sweepLate: roleProcedure(["ADMIN"]).mutation(({ ctx }) => sweepLateOrders(domainContext(ctx))),
 });

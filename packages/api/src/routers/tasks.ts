@@ -1,5 +1,5 @@
-import { AppError, ListTasksInput, ResolveTaskInput } from "@oms/contracts";
-import { assertCanAccessTask, listTasks, resolveTask } from "@oms/core";
+import { AppError, ListTasksInput, ResolveTaskInput, TaskInboxInput } from "@oms/contracts";
+import { assertCanAccessTask, listTaskInbox, listTasks, resolveTask } from "@oms/core";
 import { domainContext } from "../context.ts";
 import { authedProcedure, router } from "../trpc.ts";
 import { ALL_ROLES, listScope, scopedProcedure } from "./guards.ts";
@@ -9,6 +9,13 @@ const roleNames: Record<string, string> = { ADMIN: "head office", MANAGER: "the 
 export const tasksRouter = router({
   /** ADMIN: every task (or one location's); store roles: their store's tasks. */
   list: authedProcedure.input(ListTasksInput).query(async ({ ctx, input }) => listTasks({ ...input, locationId: await listScope(ctx, input.locationId) }, { db: ctx.db })),
+  /**
+   * The task inbox table: filters (location, role, kind, status, age), one sort column, a
+   * page and the total. ADMIN: every task ("HQ": tasks of no store); store roles: their store.
+   */
+  inbox: authedProcedure.input(TaskInboxInput).query(async ({ ctx, input }) =>
+    listTaskInbox({ ...input, locationId: await listScope(ctx, input.locationId) }, domainContext(ctx)),
+  ),
   /**
    * At the task's store (HQ tasks: ADMIN only), by the role it is assigned to; a manager
    * or an admin may resolve any task they can see.

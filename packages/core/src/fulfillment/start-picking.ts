@@ -1,4 +1,4 @@
-import { FulfillmentOrderIdInput } from "@oms/contracts";
+import { AppError, FulfillmentOrderIdInput } from "@oms/contracts";
 import type { DomainContext } from "../context.ts";
 import { withTransaction } from "../context.ts";
 import { actorUserId } from "../shared/actor.ts";
@@ -8,12 +8,20 @@ import { taskChanged } from "../orders/timeline.ts";
 import { afterFulfillmentChange, lockFulfillment, type FulfillmentWithLines } from "./fulfillment-rows.ts";
 import { transitionFulfillment } from "./state-machine.ts";
 
-/** A store associate starts picking: NEW → PICKING; the pick task is in progress. */
+/**
+ * A store associate starts picking: NEW → PICKING; the pick task is in progress. A pickup
+ * order claimed by someone else on the tablet (packages/core/src/pickup) is theirs: CONFLICT.
+ */
 export async function startPicking(rawInput: FulfillmentOrderIdInput, ctx: DomainContext): Promise<FulfillmentWithLines> {
   const input = parseInput(FulfillmentOrderIdInput, rawInput);
   return withTransaction(ctx, async (tx) => {
     const inner = { ...ctx, db: tx };
     const fulfillment = await lockFulfillment(tx, input.fulfillmentOrderId);
+    const me = actorUserId(ctx.actor);
+    if (fulfillment.type === "PICKUP" && fulfillment.claimedById !== null && fulfillment.claimedById !== me) {
+      const holder = await tx.user.findUnique({ where: { id: fulfillment.claimedById }, select: { name: true } });
+      throw new AppError("CONFLICT", `${holder?.name ?? "Another associate"} is picking this order.`, { fulfillmentOrderId: fulfillment.id, claimedById: fulfillment.claimedById });
+    }
     await transitionFulfillment(tx, fulfillment, "PICKING", ctx, { claimedById: actorUserId(ctx.actor) });
     const tasks = await tx.task.findMany({ where: { fulfillmentOrderId: fulfillment.id, kind: "PICK", status: "OPEN" }, select: { id: true, locationId: true } });
     if (tasks.length > 0) {

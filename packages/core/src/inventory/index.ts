@@ -13,3 +13,12 @@ export { transferTransitions } from "./transfers.ts";
 export { startCycleCount, recordCycleCount, postCycleCount, PostCycleCountInput } from "./cycle-counts.ts";
 export { verifyLedger, type LedgerMismatch } from "./verify-ledger.ts";
 export { changeOnHand, inventoryEvent, type LevelRow } from "./levels.ts";
+export {
+  purchaseOrderTransitions,
+  CreatePurchaseOrderInput,
+  PurchaseOrderIdInput,
+  ReceivePurchaseOrderInput,
+} from "./purchase-orders.ts";
+export { createPurchaseOrder } from "./create-purchase-order.ts";
+export { markPurchaseOrderOrdered, cancelPurchaseOrder } from "./order-purchase-order.ts";
+export { receivePurchaseOrder } from "./receive-purchase-order.ts";

@@ -8,7 +8,20 @@ export { mergeOrders } from "./merge-orders.ts";
 export { completeOrder } from "./complete-order.ts";
 export { sweepLateOrders, type SweepResult } from "./sweep-sla.ts";
 export { getOrder, type OrderDetail } from "./get-order.ts";
-export { listOrders, type OrderPage, type OrderSummary } from "./list-orders.ts";
+export {
+  listOrders,
+  listOrderTable,
+  exportOrdersCsv,
+  csvCell,
+  decimalAmount,
+  ORDER_EXPORT_MAX_ROWS,
+  type OrderPage,
+  type OrderSummary,
+  type OrderTablePage,
+  type OrderTableRow,
+  type OrderCsv,
+} from "./list-orders.ts";
+export { rerouteOrder } from "./reroute-order.ts";
 export {
   orderTransitions,
   openOrderStatuses,
@@ -19,3 +32,8 @@ export {
 } from "./state-machine.ts";
 export { taxIncluded, taxExcluded, priceLine, orderTotals } from "./pricing.ts";
 export { validationChecks, channelsTrustedWithPrices, channelsAllowingPayAtPickup, isWellFormedEmail, isWellFormedPhone, type ValidationCheck } from "./validation/index.ts";
+// The till's checkout (core/src/pos) builds on the order's own steps.
+export { allocateOrder } from "./allocate-order.ts";
+export { cancelLockedOrder } from "./cancel-order.ts";
+export { lockOrder, type OrderWithLines } from "./order-rows.ts";
+export { recordOrderEvent, orderChanged } from "./timeline.ts";

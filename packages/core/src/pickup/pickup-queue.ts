@@ -49,6 +49,11 @@ export interface PickupCard {
   group: PickupGroup;
   pickupCode: string | null;
   paymentStatus: string;
+  currency: string;
+  /** What the customer still has to pay at the counter (pay at pickup), minor units. */
+  amountDue: number;
+  /** How the last handover was verified (CODE, QR, ID); set after a (partial) collection. */
+  handoverVerification: string | null;
   createdAt: Date;
   promisedAt: Date | null;
   /** Not ready yet and the promised time has passed. */
@@ -72,7 +77,7 @@ export interface PickupQueue {
 }
 
 const cardInclude = {
-  order: { select: { number: true, customerName: true, paymentStatus: true } },
+  order: { select: { number: true, customerName: true, paymentStatus: true, total: true, currency: true, payments: { select: { amountCaptured: true, amountRefunded: true } } } },
   lines: { orderBy: { id: "asc" }, include: { orderLine: { select: { sku: true, name: true } } } },
 } satisfies Prisma.FulfillmentOrderInclude;
 type CardRow = Prisma.FulfillmentOrderGetPayload<{ include: typeof cardInclude }>;
@@ -103,7 +108,9 @@ export async function toPickupCards(db: Tx, locationId: string, rows: CardRow[],
   return rows.map((r) => {
     const group = pickupGroupOf(r.status) ?? "problems";
     const open = r.status === "NEW" || r.status === "PICKING" || r.status === "PACKED";
+    // A line whose units were all cancelled or substituted has nothing left to show.
     const lines = r.lines
+      .filter((l) => l.quantity > 0)
       .map((l) => ({
         id: l.id,
         variantId: l.variantId,
@@ -127,6 +134,9 @@ export async function toPickupCards(db: Tx, locationId: string, rows: CardRow[],
       group,
       pickupCode: r.pickupCode,
       paymentStatus: r.order.paymentStatus,
+      currency: r.order.currency,
+      amountDue: r.order.paymentStatus === "AUTHORIZED" ? 0 : Math.max(0, r.order.total - r.order.payments.reduce((s, p) => s + p.amountCaptured - p.amountRefunded, 0)),
+      handoverVerification: r.handoverVerification,
       createdAt: r.createdAt,
       promisedAt: r.promisedAt,
       late: open && r.promisedAt !== null && r.promisedAt.getTime() < now.getTime(),

@@ -2,7 +2,7 @@ import { AppError } from "@oms/contracts";
 import { createTestDatabase, type TestDatabase } from "@oms/db/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { markPacked, markReadyForPickup, confirmPickedUp, rejectFulfillmentLines } from "../fulfillment/index.ts";
-import { assertHoldsClaim, claimFulfillmentOrder, findForHandover, packAndStage, pickupQrText, pickupQueue, releaseClaim, shortPickLine, startOfLocalDay } from "./index.ts";
+import { assertHoldsClaim, claimFulfillmentOrder, findForHandover, packAndStage, pickupQrText, pickupQueue, releaseClaim, resolveShortPick, startOfLocalDay } from "./index.ts";
 import { pickupWorld } from "./testing.ts";
 
 let db: TestDatabase;
@@ -140,25 +140,33 @@ describe("the pickup queue", () => {
 });
 
 describe("picking with the claim", () => {
-  it("a short line is released and routed again (on hold: pickups stay at their store); pack and stage needs the claim and ends it", async () => {
+  it("a short line is re-routed to another store that has it; pack and stage needs the claim, ends it and queues the ready message", async () => {
     const here = await w.variant("Coat", { [w.storeA.id]: { units: 2, bin: "C-1" } });
     const scarce = await w.variant("Gloves", { [w.storeA.id]: { units: 1, bin: "A-1" }, [w.storeB.id]: { units: 4 } });
     const order = await w.pickupOrder(w.storeA.id, [{ variantId: here.id, quantity: 1 }, { variantId: scarce.id, quantity: 1 }]);
     const f = order.fulfillmentOrders[0]!;
     const line = f.lines.find((l) => l.variantId === scarce.id)!;
-    const short = { fulfillmentOrderId: f.id, fulfillmentOrderLineId: line.id, quantity: 1, reason: "Not on the shelf" };
+    const short = { fulfillmentOrderId: f.id, fulfillmentOrderLineId: line.id, choice: "REROUTE" as const, quantity: 1, reason: "Not on the shelf" };
 
     await claimFulfillmentOrder({ fulfillmentOrderId: f.id }, w.as(w.anna));
-    expect((await appError(shortPickLine(short, w.as(w.ben)))).message).toBe("Anna Nowak is picking this order.");
+    expect((await appError(resolveShortPick(short, w.as(w.ben)))).message).toBe("Anna Nowak is picking this order.");
 
-    const detail = await shortPickLine(short, w.as(w.anna));
-    // The routing engine keeps a pickup at the customer's store (NOT_PICKUP_LOCATION for
-    // every other one), so the re-route finds no place: the order waits on hold with a task.
-    expect(detail.fulfillmentOrders.map((x) => x.locationId)).toEqual([w.storeA.id]);
-    expect(detail.status).toBe("ON_HOLD");
-    expect(detail.tasks.some((t) => /No location can fulfil 1 × Gloves/.test(t.instruction))).toBe(true);
+    const { order: detail, reroutedTo } = await resolveShortPick(short, w.as(w.anna));
+    // The customer's store short-picked, so routing lets the nearest other store with stock
+    // hand the gloves over (docs/routing.md, "Collect elsewhere").
+    expect(reroutedTo.map((r) => r.locationId)).toEqual([w.storeB.id]);
+    expect(detail.fulfillmentOrders.map((x) => x.locationId).sort()).toEqual([w.storeA.id, w.storeB.id].sort());
+    expect(detail.status).not.toBe("ON_HOLD");
+    const moved = await db.prisma.fulfillmentOrder.findUniqueOrThrow({ where: { id: reroutedTo[0]!.fulfillmentOrderId }, include: { lines: true } });
+    expect(moved).toMatchObject({ type: "PICKUP", status: "NEW" });
+    expect(moved.pickupCode).toMatch(/^\d{6}$/);
+    expect(moved.lines).toMatchObject([{ variantId: scarce.id, quantity: 1 }]);
+    const reservedB = await db.prisma.inventoryLevel.findUniqueOrThrow({ where: { variantId_locationId: { variantId: scarce.id, locationId: w.storeB.id } } });
+    expect(reservedB.reserved).toBe(1);
     const ours = await db.prisma.fulfillmentOrderLine.findUniqueOrThrow({ where: { id: line.id } });
     expect(ours.quantityRejected).toBe(1);
+    const trace = (await db.prisma.order.findUniqueOrThrow({ where: { id: order.id } })).routingTrace as { runs: { trace: { steps: string[] } }[] };
+    expect(trace.runs.at(-1)!.trace.steps.join(" ")).toMatch(/could not pick these items, so another store that offers pickup may take them instead/);
 
     expect((await appError(packAndStage({ fulfillmentOrderId: f.id, bagCount: 1, stagingShelf: "P2" }, w.as(w.ben)))).code).toBe("CONFLICT");
     expect((await db.prisma.fulfillmentOrder.findUniqueOrThrow({ where: { id: f.id } })).status).toBe("PICKING");
@@ -167,6 +175,22 @@ describe("picking with the claim", () => {
     expect(ready).toMatchObject({ status: "READY_FOR_PICKUP", bagCount: 1, stagingShelf: "P2", claimedById: null });
     const events = await db.prisma.orderEvent.findMany({ where: { orderId: order.id }, select: { type: true, actorId: true } });
     expect(events.filter((e) => e.type === "fulfillment.rejected")).toEqual([{ type: "fulfillment.rejected", actorId: w.anna.id }]);
+    expect(events.filter((e) => e.type === "pickup.short_pick")).toEqual([{ type: "pickup.short_pick", actorId: w.anna.id }]);
+    const messages = await db.prisma.notification.findMany({ where: { orderId: order.id }, orderBy: { createdAt: "asc" } });
+    expect(messages.map((m) => m.template)).toEqual(["pickup.short", "pickup.ready"]);
+    expect(messages[1]!.body).toContain(ready.pickupCode!);
+  });
+
+  it("fulfillment.startPicking refuses a pickup order someone else claimed", async () => {
+    const { startPicking } = await import("../fulfillment/index.ts");
+    const v = await w.variant("Hat", { [w.storeA.id]: { units: 2 } });
+    const order = await w.pickupOrder(w.storeA.id, [{ variantId: v.id, quantity: 1 }]);
+    const f = order.fulfillmentOrders[0]!;
+    await db.prisma.fulfillmentOrder.update({ where: { id: f.id }, data: { claimedById: w.anna.id, claimedAt: new Date() } });
+    const e = await appError(startPicking({ fulfillmentOrderId: f.id }, w.as(w.ben)));
+    expect(e.code).toBe("CONFLICT");
+    expect(e.message).toBe("Anna Nowak is picking this order.");
+    await expect(startPicking({ fulfillmentOrderId: f.id }, w.as(w.anna))).resolves.toMatchObject({ id: f.id });
   });
 });
 

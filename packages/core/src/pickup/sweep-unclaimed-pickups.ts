@@ -1,5 +1,6 @@
 import type { DomainContext } from "../context.ts";
 import { withTransaction } from "../context.ts";
+import { queueNotification } from "../notifications/index.ts";
 import { cancelOrder } from "../orders/index.ts";
 import { recordOrderEvent } from "../orders/timeline.ts";
 
@@ -18,8 +19,11 @@ const DAY = 86_400_000;
  * ("pickup.reminder"); after `unclaimedCancelDays` the order is cancelled through
  * cancelOrder: reservations released (the goods are sellable again), pending refunds for
  * what was paid, and the reason on the timeline. Both limits are HQ settings
- * (OrganizationSettings). Safe to run twice: a reminder is written once, a cancelled
- * order is no longer READY_FOR_PICKUP.
+ * (OrganizationSettings). Each step queues the customer's message ("pickup.reminder",
+ * "pickup.cancelled") in its own transaction. Safe to run again and again (the job runner
+ * calls it periodically) and from two runners at once: the reminder is claimed with one
+ * conditional UPDATE of `reminderSentAt`, and the cancellation re-checks the status under
+ * cancelOrder's lock, so each happens once.
  */
 export async function sweepUnclaimedPickups(ctx: DomainContext): Promise<UnclaimedSweepResult> {
   const settings = await ctx.db.organizationSettings.findUnique({ where: { id: 1 }, select: { unclaimedReminderDays: true, unclaimedCancelDays: true } });
@@ -40,13 +44,25 @@ export async function sweepUnclaimedPickups(ctx: DomainContext): Promise<Unclaim
         result.skipped.push(f.id);
         continue;
       }
-      await cancelOrder({ orderId: f.orderId, reason: `Not collected within ${cancelDays} days at ${f.location.name}` }, ctx);
-      result.cancelled.push(f.id);
+      const reason = `Not collected within ${cancelDays} days at ${f.location.name}`;
+      const done = await withTransaction(ctx, async (tx) => {
+        const inner: DomainContext = { ...ctx, db: tx };
+        // Lock, then re-check: another run may have cancelled it (or the customer came) meanwhile.
+        await tx.$queryRaw`SELECT "id" FROM "Order" WHERE "id" = ${f.orderId}::uuid FOR UPDATE`;
+        const still = await tx.fulfillmentOrder.findUnique({ where: { id: f.id }, select: { status: true } });
+        if (still?.status !== "READY_FOR_PICKUP") return false;
+        await cancelOrder({ orderId: f.orderId, reason }, inner);
+        await queueNotification({ template: "pickup.cancelled", orderId: f.orderId, fulfillmentOrderId: f.id, reason }, inner);
+        return true;
+      });
+      if (done) result.cancelled.push(f.id);
       continue;
     }
     const sent = await withTransaction(ctx, async (tx) => {
-      const already = await tx.orderEvent.count({ where: { orderId: f.orderId, type: "pickup.reminder", data: { path: ["fulfillmentOrderId"], equals: f.id } } });
-      if (already > 0) return false;
+      const inner: DomainContext = { ...ctx, db: tx };
+      const claimed = await tx.fulfillmentOrder.updateMany({ where: { id: f.id, status: "READY_FOR_PICKUP", reminderSentAt: null }, data: { reminderSentAt: ctx.now } });
+      if (claimed.count !== 1) return false;
+      await queueNotification({ template: "pickup.reminder", orderId: f.orderId, fulfillmentOrderId: f.id, days, cancelAfterDays: cancelDays }, inner);
       await recordOrderEvent(
         tx,
         f.orderId,

@@ -1,7 +1,6 @@
 import { createTestDatabase, type TestDatabase } from "@oms/db/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { markPacked, markReadyForPickup } from "../fulfillment/index.ts";
-import { claimFulfillmentOrder, sweepUnclaimedPickups } from "./index.ts";
+import { claimFulfillmentOrder, packAndStage, sweepUnclaimedPickups } from "./index.ts";
 import { pickupWorld } from "./testing.ts";
 
 let db: TestDatabase;
@@ -28,8 +27,7 @@ describe("unclaimed pickups", () => {
     const f = order.fulfillmentOrders[0]!;
     const readyAt = new Date(Date.now() - 60_000);
     await claimFulfillmentOrder({ fulfillmentOrderId: f.id }, w.as(w.anna, readyAt));
-    await markPacked({ fulfillmentOrderId: f.id, bagCount: 1 }, w.as(w.anna, readyAt));
-    await markReadyForPickup({ fulfillmentOrderId: f.id, stagingShelf: "P1" }, w.as(w.anna, readyAt));
+    await packAndStage({ fulfillmentOrderId: f.id, bagCount: 1, stagingShelf: "P1" }, w.as(w.anna, readyAt));
     const level = () => db.prisma.inventoryLevel.findUniqueOrThrow({ where: { variantId_locationId: { variantId: v.id, locationId: w.storeA.id } } });
     expect((await level()).reserved).toBe(1);
 
@@ -40,6 +38,14 @@ describe("unclaimed pickups", () => {
     const reminders = await db.prisma.orderEvent.findMany({ where: { orderId: order.id, type: "pickup.reminder" } });
     expect(reminders).toHaveLength(1);
     expect(reminders[0]!.message).toMatch(/waiting at .* for 3 days\. It is cancelled and refunded after 7 days\./);
+    expect((await db.prisma.fulfillmentOrder.findUniqueOrThrow({ where: { id: f.id } })).reminderSentAt).toEqual(new Date(readyAt.getTime() + 3.5 * DAY));
+    // Two runners at once still remind once.
+    await db.prisma.fulfillmentOrder.update({ where: { id: f.id }, data: { reminderSentAt: null } });
+    await db.prisma.orderEvent.deleteMany({ where: { orderId: order.id, type: "pickup.reminder" } });
+    await db.prisma.notification.deleteMany({ where: { orderId: order.id, template: "pickup.reminder" } });
+    const both = await Promise.all([sweepUnclaimedPickups(at(5)), sweepUnclaimedPickups(at(5))]);
+    expect(both.filter((r) => r.reminded.includes(f.id))).toHaveLength(1);
+    expect(await db.prisma.notification.count({ where: { orderId: order.id, template: "pickup.reminder" } })).toBe(1);
 
     const swept = await sweepUnclaimedPickups(at(7.1));
     expect(swept.cancelled).toContain(f.id);
@@ -54,5 +60,9 @@ describe("unclaimed pickups", () => {
     expect(after.cancelReason).toMatch(/Not collected within 7 days/);
     // Running again changes nothing.
     expect((await sweepUnclaimedPickups(at(8))).cancelled).not.toContain(f.id);
+    // The customer heard each step: ready, the reminder, the cancellation.
+    const sent = await db.prisma.notification.findMany({ where: { orderId: order.id }, orderBy: { createdAt: "asc" } });
+    expect(sent.map((n) => n.template)).toEqual(["pickup.ready", "pickup.reminder", "pickup.cancelled"]);
+    expect(sent[2]!.body).toMatch(/Not collected within 7 days/);
   });
 });

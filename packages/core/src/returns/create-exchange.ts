@@ -9,6 +9,7 @@ import { translateDatabaseError } from "../shared/database-errors.ts";
 import { enqueueEvents, type OutboxMessage } from "../shared/outbox.ts";
 import { parseInput } from "../shared/parse-input.ts";
 import { describeRefund, issueStoreCredit, recordRefund } from "./issue-refunds.ts";
+import { takeCashIntoDrawer } from "./pay-cash-from-drawer.ts";
 import { openCompletedReturn } from "./open-completed-return.ts";
 import { bookReturnLines, loadLocation, lockOrder, planReturnLines, updateOrderAfterReturn, type ReceivingLocation } from "./receive-return-lines.ts";
 import { lineTax } from "./refund-amounts.ts";
@@ -60,10 +61,12 @@ export async function createExchange(rawInput: CreateExchangeInput, ctx: DomainC
       const storeCredit: StoreCreditResult | null =
         creditInitial > 0 ? await issueStoreCredit(tx, { order, returnId: ret.id, initial: creditInitial, balance: creditBalance }) : null;
       const refundBase = { order, location, returnId: ret.id, returnNumber: ret.number };
-      const refunds = [
-        ...(await recordRefund(tx, { ...refundBase, method: "STORE_CREDIT", amount: creditInitial }, ctx, storeCredit ?? undefined)),
-        ...(input.refundMethod === "STORE_CREDIT" ? [] : await recordRefund(tx, { ...refundBase, method: input.refundMethod, amount: leftover }, ctx)),
-      ];
+      const creditRefund = await recordRefund(tx, { ...refundBase, method: "STORE_CREDIT", amount: creditInitial }, ctx, storeCredit ?? undefined);
+      const leftoverRefund =
+        input.refundMethod === "STORE_CREDIT"
+          ? null
+          : await recordRefund(tx, { ...refundBase, method: input.refundMethod, amount: leftover, registerSessionId: input.registerSessionId ?? null }, ctx);
+      const refunds = [...creditRefund.refunds, ...(leftoverRefund?.refunds ?? [])];
       const orderStatus = await updateOrderAfterReturn(tx, order, ctx);
 
       // The new order: rung up, paid (at least partly) with the credit, carried out.
@@ -143,6 +146,23 @@ export async function createExchange(rawInput: CreateExchangeInput, ctx: DomainC
         });
       }
 
+      // A positive difference paid in cash at this till: into the drawer, and the order is paid.
+      let collectedCash = false;
+      if (amountDue > 0 && input.collectInCash) {
+        if (!input.registerSessionId) {
+          throw new AppError("VALIDATION_FAILED", "registerSessionId: Cash goes into a register's drawer: open this till's register first.", {
+            fields: [{ path: ["registerSessionId"], message: "No open register" }],
+          });
+        }
+        await takeCashIntoDrawer(
+          tx,
+          { registerSessionId: input.registerSessionId, location, orderId: exchangeOrder.id, amount: amountDue, currency: order.currency, reason: `Exchange ${ret.number}: difference for order ${exchangeOrder.number}` },
+          ctx,
+        );
+        await tx.order.update({ where: { id: exchangeOrder.id }, data: { paymentStatus: "PAID" } });
+        collectedCash = true;
+      }
+
       // Stock leaves after the returned units came back (same store, lock order by variant).
       const events: OutboxMessage[] = [...booked.events];
       for (const line of [...newLines].sort((a, b) => a.variantId.localeCompare(b.variantId))) {
@@ -163,7 +183,9 @@ export async function createExchange(rawInput: CreateExchangeInput, ctx: DomainC
       const money = (n: number) => formatMoney(n, order.currency);
       const settle =
         amountDue > 0
-          ? `${money(amountDue)} to pay at the till`
+          ? collectedCash
+            ? `${money(amountDue)} paid in cash`
+            : `${money(amountDue)} to pay at the till`
           : amountDue < 0
             ? describeRefund(input.refundMethod, -amountDue, order.currency, storeCredit)
             : "nothing to pay";
@@ -212,12 +234,14 @@ export async function createExchange(rawInput: CreateExchangeInput, ctx: DomainC
           lines: booked.lines,
           refunds,
           storeCredit,
+          cashMovementId: leftoverRefund?.cashMovementId ?? null,
           completedAt: ret.completedAt,
         },
         exchangeOrder: { id: exchangeOrder.id, number: exchangeOrder.number, total: newTotal, currency: order.currency },
         returnValue,
         newTotal,
         amountDue,
+        differencePaid: amountDue <= 0 || collectedCash,
       };
     });
   } catch (error) {

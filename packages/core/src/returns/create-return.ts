@@ -33,9 +33,9 @@ export async function createReturn(rawInput: CreateReturnInput, ctx: DomainConte
         input.refundMethod === "STORE_CREDIT" && refundTotal > 0
           ? await issueStoreCredit(tx, { order, returnId: ret.id, initial: refundTotal, balance: refundTotal })
           : null;
-      const refunds = await recordRefund(
+      const { refunds, cashMovementId } = await recordRefund(
         tx,
-        { order, location, returnId: ret.id, returnNumber: ret.number, method: input.refundMethod, amount: refundTotal },
+        { order, location, returnId: ret.id, returnNumber: ret.number, method: input.refundMethod, amount: refundTotal, registerSessionId: input.registerSessionId ?? null },
         ctx,
         storeCredit ?? undefined,
       );
@@ -75,6 +75,7 @@ export async function createReturn(rawInput: CreateReturnInput, ctx: DomainConte
         lines: booked.lines,
         refunds,
         storeCredit,
+        cashMovementId,
         completedAt: ret.completedAt,
       };
     });

@@ -1,7 +1,8 @@
-import { AppError, GetReturnableLinesInput, type ReturnableLines } from "@oms/contracts";
+import { AppError, GetReturnableLinesInput, type ReturnableLine, type ReturnableLines } from "@oms/contracts";
 import type { DomainContext } from "../context.ts";
 import { parseInput } from "../shared/parse-input.ts";
 import { refundForUnits, unitShares } from "./refund-amounts.ts";
+import { returnableUnits } from "./returnable.ts";
 
 /** What can still come back from an order, line by line, and what it would refund. */
 export async function getReturnableLines(rawInput: GetReturnableLinesInput, ctx: DomainContext): Promise<ReturnableLines> {
@@ -17,27 +18,38 @@ export async function getReturnableLines(rawInput: GetReturnableLinesInput, ctx:
     channel: order.channel,
     status: order.status,
     currency: order.currency,
-    lines: order.lines.map((line) => {
-      const returnable = Math.max(
-        0,
-        Math.min(line.quantityFulfilled - line.quantityReturned, line.quantity - line.quantityCancelled - line.quantityReturned),
-      );
-      const shares = unitShares(line.total, line.quantity);
-      return {
-        orderLineId: line.id,
-        lineNo: line.lineNo,
-        variantId: line.variantId,
-        sku: line.sku,
-        name: line.name,
-        bought: line.quantity,
-        cancelled: line.quantityCancelled,
-        fulfilled: line.quantityFulfilled,
-        returned: line.quantityReturned,
-        returnable,
-        unitRefund: returnable > 0 ? (shares[line.quantityReturned] ?? 0) : 0,
-        returnableRefund: refundForUnits(line.total, line.quantity, line.quantityReturned, returnable),
-        lineTotal: line.total,
-      };
-    }),
+    lines: order.lines.map(returnableLine),
+  };
+}
+
+/** One order line as the returns screens show it. */
+export function returnableLine(line: {
+  id: string;
+  lineNo: number;
+  variantId: string;
+  sku: string;
+  name: string;
+  quantity: number;
+  quantityCancelled: number;
+  quantityFulfilled: number;
+  quantityReturned: number;
+  total: number;
+}): ReturnableLine {
+  const returnable = returnableUnits(line);
+  const shares = unitShares(line.total, line.quantity);
+  return {
+    orderLineId: line.id,
+    lineNo: line.lineNo,
+    variantId: line.variantId,
+    sku: line.sku,
+    name: line.name,
+    bought: line.quantity,
+    cancelled: line.quantityCancelled,
+    fulfilled: line.quantityFulfilled,
+    returned: line.quantityReturned,
+    returnable,
+    unitRefund: returnable > 0 ? (shares[line.quantityReturned] ?? 0) : 0,
+    returnableRefund: refundForUnits(line.total, line.quantity, line.quantityReturned, returnable),
+    lineTotal: line.total,
   };
 }

@@ -4,6 +4,7 @@ import { AppError, formatMoney, type RefundMethod, type RefundResult, type Store
 import type { Tx } from "@oms/db";
 import type { DomainContext } from "../context.ts";
 import { actorUserId } from "../shared/actor.ts";
+import { payCashFromDrawer } from "./pay-cash-from-drawer.ts";
 import type { LockedOrder, ReceivingLocation } from "./receive-return-lines.ts";
 
 // No 0/O, 1/I/L: codes are read aloud and typed at the till.
@@ -38,11 +39,20 @@ export interface RefundRequest {
   returnNumber: string;
   method: RefundMethod;
   amount: number;
+  /** The open register session paying a cash refund out of its drawer. */
+  registerSessionId?: string | null;
+}
+
+export interface RecordedRefunds {
+  refunds: RefundResult[];
+  cashMovementId: string | null;
 }
 
 /**
- * Records the refund of `amount`. STORE_CREDIT and CASH are paid on the spot (SUCCEEDED;
- * the POS books the cash drawer movement). ORIGINAL_PAYMENT creates PENDING refunds against
+ * Records the refund of `amount`. STORE_CREDIT and CASH are paid on the spot (SUCCEEDED).
+ * Cash handed out by a person comes out of a register's drawer: a negative CashMovement in
+ * the register's OPEN session (refused without one). A channel reporting a cash refund it
+ * paid itself (API key, system) names no register. ORIGINAL_PAYMENT creates PENDING refunds against
  * the order's captured payments, oldest first, never more than each payment has left after
  * its earlier refunds; the payments module executes them after commit.
  */
@@ -51,9 +61,9 @@ export async function recordRefund(
   request: RefundRequest,
   ctx: DomainContext,
   storeCredit?: StoreCreditResult,
-): Promise<RefundResult[]> {
+): Promise<RecordedRefunds> {
   const { order, amount } = request;
-  if (amount <= 0) return [];
+  if (amount <= 0) return { refunds: [], cashMovementId: null };
   const base = {
     orderId: order.id,
     returnId: request.returnId,
@@ -66,7 +76,7 @@ export async function recordRefund(
     const refund = await tx.refund.create({
       data: { ...base, method: "STORE_CREDIT", status: "SUCCEEDED", amount, reference: storeCredit?.code ?? null },
     });
-    return [toResult(refund)];
+    return { refunds: [toResult(refund)], cashMovementId: null };
   }
   if (request.method === "CASH") {
     if (request.location.currency !== order.currency) {
@@ -76,8 +86,20 @@ export async function recordRefund(
         { fields: [{ path: ["refundMethod"], message: "Cash is not possible in this currency here" }] },
       );
     }
+    if (!request.registerSessionId && ctx.actor.kind === "USER") {
+      throw new AppError("VALIDATION_FAILED", "registerSessionId: Cash comes out of a register's drawer: open this till's register (count the float) or refund to the card or as store credit.", {
+        fields: [{ path: ["registerSessionId"], message: "No open register" }],
+      });
+    }
     const refund = await tx.refund.create({ data: { ...base, method: "CASH", status: "SUCCEEDED", amount } });
-    return [toResult(refund)];
+    const drawer = request.registerSessionId
+      ? await payCashFromDrawer(
+          tx,
+          { registerSessionId: request.registerSessionId, location: request.location, amount, currency: order.currency, refundId: refund.id, reason: `Return ${request.returnNumber} (order ${order.number})` },
+          ctx,
+        )
+      : null;
+    return { refunds: [toResult(refund)], cashMovementId: drawer?.cashMovementId ?? null };
   }
 
   const payments = await tx.payment.findMany({
@@ -109,7 +131,7 @@ export async function recordRefund(
     results.push(toResult(refund));
     remaining -= part;
   }
-  return results;
+  return { refunds: results, cashMovementId: null };
 }
 
 function toResult(r: { id: string; method: RefundMethod; status: "PENDING" | "SUCCEEDED" | "FAILED"; amount: number; currency: string; paymentId: string | null }): RefundResult {

@@ -208,6 +208,43 @@ describe("routeOrder", () => {
     expect(waw.rejections.map((r) => r.code)).toEqual(["NOT_PICKUP_LOCATION"]);
   });
 
+  it("a pickup short at the customer's store goes to the nearest other store with stock, and the trace says why", () => {
+    const result = routeOrder(
+      input({
+        order: order({ fulfillmentType: "PICKUP", pickupLocationId: "loc-WAW1", destination: { latitude: 52.2319, longitude: 21.0067 }, lines: [{ lineId: "L1", variantId: "A", quantity: 1 }] }),
+        atp: stock({ WAW1: { A: 5 }, KRK1: { A: 1 }, GDN1: { A: 3 }, WH1: { A: 50 }, BER1: { A: 9 } }),
+        excludeLocationIds: ["loc-WAW1"],
+      }),
+    );
+    expect(result.outcome).toBe("ROUTED");
+    // Kraków (≈252 km) is nearer to Warsaw than Gdańsk (≈285 km); the warehouse and Berlin may not.
+    expect(result.assignments).toEqual([{ locationId: "loc-KRK1", type: "PICKUP", source: "STOCK", lines: [{ lineId: "L1", variantId: "A", quantity: 1 }] }]);
+    const reasons = Object.fromEntries(result.trace.candidates.map((c) => [c.code, c.rejections.map((r) => r.code)]));
+    expect(reasons).toMatchObject({ WAW1: ["EXCLUDED"], KRK1: [], GDN1: ["NOT_NEEDED"], WH1: ["KIND_NOT_ALLOWED", "TYPE_NOT_OFFERED"], BER1: ["OUTSIDE_MARKET"] });
+    expect(result.trace.steps[1]).toMatch(/customer's store WAW1 WAW1 could not pick these items, so another store that offers pickup may take them instead/);
+    expect(result.trace.steps.join(" ")).toMatch(/KRK1 KRK1 can fill the whole order and ranks 1st \(\d+(\.\d)? km from the customer's store\)/);
+  });
+
+  it("a pickup whose store has no stock (not excluded) still waits there: collecting elsewhere is only for a short pick", () => {
+    const result = routeOrder(
+      input({
+        order: order({ fulfillmentType: "PICKUP", pickupLocationId: "loc-WAW1", destination: null, lines: [{ lineId: "L1", variantId: "A", quantity: 1 }] }),
+        atp: stock({ KRK1: { A: 4 } }),
+      }),
+    );
+    expect(result.outcome).toBe("UNROUTABLE");
+    expect(result.trace.candidates.find((c) => c.code === "KRK1")!.rejections.map((r) => r.code)).toEqual(["NOT_PICKUP_LOCATION"]);
+    // Carry-out is never moved: the customer is standing in the store.
+    const carry = routeOrder(
+      input({
+        order: order({ fulfillmentType: "CARRY_OUT", pickupLocationId: "loc-WAW1", destination: null, lines: [{ lineId: "L1", variantId: "A", quantity: 1 }] }),
+        atp: stock({ KRK1: { A: 4 } }),
+        excludeLocationIds: ["loc-WAW1"],
+      }),
+    );
+    expect(carry.assignments).toEqual([]);
+  });
+
   it("re-routes away from a location that rejected the line", () => {
     const atp = stock({ WAW1: { A: 5, B: 5 }, KRK1: { A: 5, B: 5 } });
     const result = routeOrder(input({ atp, excludeLocationIds: ["loc-WAW1"] }));

@@ -65,6 +65,10 @@ export function routeOrder(input: RoutingInput): RoutingResult {
   const excluded = new Set(input.excludeLocationIds ?? []);
   const totalUnits = sum(order.lines.map((l) => l.quantity));
   const isStoreBound = order.fulfillmentType === "PICKUP" || order.fulfillmentType === "CARRY_OUT";
+  // A pickup whose own store short-picked (it is excluded): the nearest other store with the
+  // stock may hand the units over instead (the customer collects them there). See docs/routing.md.
+  const collectElsewhere = order.fulfillmentType === "PICKUP" && order.pickupLocationId !== null && excluded.has(order.pickupLocationId);
+  const storeOnly = isStoreBound && !collectElsewhere;
   const steps: string[] = [];
 
   steps.push(
@@ -72,6 +76,12 @@ export function routeOrder(input: RoutingInput): RoutingResult {
       ? `No routing rule matches this order, so the built-in default applies: nearest location in the customer's market, split only when needed.`
       : `Rule "${rule.name}" (priority ${rule.priority}) applies to this order.`,
   );
+  if (collectElsewhere) {
+    const home = input.locations.find((l) => l.id === order.pickupLocationId);
+    steps.push(
+      `The customer's store${home ? ` ${home.code} ${home.name}` : ""} could not pick these items, so another store that offers pickup may take them instead, nearest to the customer's store first: the customer collects them there with a pickup code of its own.`,
+    );
+  }
 
   const candidates: Candidate[] = [...input.locations]
     .sort((a, b) => a.code.localeCompare(b.code))
@@ -90,20 +100,22 @@ export function routeOrder(input: RoutingInput): RoutingResult {
 
     if (excluded.has(location.id)) reject("EXCLUDED", "Excluded for this order (it rejected these items before).");
     if (!location.active) reject("INACTIVE", "The location is not active.");
-    if (isStoreBound) {
+    if (storeOnly) {
       if (location.id !== order.pickupLocationId) {
         reject("NOT_PICKUP_LOCATION", "The customer collects at another store.");
       }
+    } else if (collectElsewhere) {
+      if (location.kind !== "STORE") reject("KIND_NOT_ALLOWED", `Customers collect only at stores, not at ${kindLabel(location.kind)} locations.`);
     } else if (!filters.locationKinds.includes(location.kind)) {
       reject("KIND_NOT_ALLOWED", `This rule does not fulfil from ${kindLabel(location.kind)} locations.`);
     }
     if (!location.fulfillmentTypes.includes(order.fulfillmentType)) {
       reject("TYPE_NOT_OFFERED", `It does not offer ${typeLabel(order.fulfillmentType)}.`);
     }
-    if (!isStoreBound && filters.stayInMarket && order.marketCode && location.marketCode !== order.marketCode) {
+    if (!storeOnly && filters.stayInMarket && order.marketCode && location.marketCode !== order.marketCode) {
       reject("OUTSIDE_MARKET", `It is in market ${location.marketCode}; the customer is in ${order.marketCode}.`);
     }
-    if (!isStoreBound && filters.maxDistanceKm !== null && distanceKm !== null && distanceKm > filters.maxDistanceKm) {
+    if (!storeOnly && filters.maxDistanceKm !== null && distanceKm !== null && distanceKm > filters.maxDistanceKm) {
       reject("TOO_FAR", `It is ${distanceKm} km away; the limit is ${filters.maxDistanceKm} km.`);
     }
     if (filters.respectCapacity && location.dailyCapacity !== null && location.openLoad >= location.dailyCapacity) {
@@ -134,7 +146,7 @@ export function routeOrder(input: RoutingInput): RoutingResult {
     assign(full.location, "STOCK", takeFromStock(full.location.id));
     steps.push(
       `${describe(full)} can fill the whole order and ranks ${ordinal(full.rank!)}` +
-        (full.distanceKm !== null ? ` (${full.distanceKm} km from the customer).` : "."),
+        (full.distanceKm !== null ? ` (${full.distanceKm} km from the customer${collectElsewhere ? "'s store" : ""}).` : "."),
     );
   } else if (eligible.length > 0 && rule.splitPolicy === "NEVER") {
     steps.push("No single location can fill the whole order and this rule never splits.");

@@ -1,2 +1,3 @@
 // Read queries over tasks (the orders module creates and resolves them: resolveTask).
 export { listTasks, type TaskSummary } from "./list-tasks.ts";
+export { listTaskInbox, type TaskInboxPage, type TaskInboxRow } from "./task-inbox.ts";

@@ -1,3 +1,4 @@
 export * from "./factories.ts";
 export * from "../orders/testing.ts";
 export * from "./assertions.ts";
+export * from "../pos/testing.ts";

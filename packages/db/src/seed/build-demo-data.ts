@@ -224,6 +224,8 @@ export function buildDemoData(options: BuildOptions): DemoRows {
       taxRateBps: market.taxRateBps,
       reducedTaxRateBps: market.reducedTaxRateBps,
       pricesIncludeTax: true,
+      // Cash totals round to the smallest coin in circulation (SEK: 1 krona; docs/pos.md).
+      cashRoundingIncrement: Math.min(...market.denominations),
       fulfillmentTypes: spec.fulfillmentTypes,
       openingHours: spec.openingHours,
       dailyCapacity: spec.dailyCapacity,
@@ -241,7 +243,8 @@ export function buildDemoData(options: BuildOptions): DemoRows {
   for (const store of stores) {
     const ids = [org.uuid(), org.uuid()];
     registersByStore.set(store.id, ids);
-    ids.forEach((id, i) => rows.registers.push({ id, locationId: store.id, code: `R${i + 1}`, name: `Register ${i + 1}` }));
+    // Both registers share the store's simulated card reader (payments: simulatedReaderId).
+    ids.forEach((id, i) => rows.registers.push({ id, locationId: store.id, code: `R${i + 1}`, name: `Register ${i + 1}`, readerId: `tmr_sim_${store.id}` }));
   }
 
   // People: names from the market's lists, e-mails and roles from demoSignIns.

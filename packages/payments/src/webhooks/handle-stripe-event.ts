@@ -130,6 +130,7 @@ async function disputeCreated(tx: Tx, dispute: Record<string, unknown>, ctx: Ste
   await openTask(
     tx,
     {
+      kind: "DISPUTE",
       code: "PAYMENT_DISPUTE",
       title: `Card dispute of ${amount}${order ? ` on order ${order.number}` : ""}`,
       instruction:

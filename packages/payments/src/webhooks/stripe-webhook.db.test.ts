@@ -124,7 +124,7 @@ describe("POST /api/webhooks/stripe (processStripeWebhook)", () => {
     const { order, payment, pi } = await waitingCardPayment();
     await deliver(event("charge.dispute.created", { id: "dp_1", object: "dispute", amount: 2_000, currency: "eur", charge: "ch_2", payment_intent: pi, reason: "fraudulent", evidence_details: { due_by: nowSeconds + 7 * 86400 } }));
     const task = await db.prisma.task.findFirstOrThrow({ where: { orderId: order.id, code: "PAYMENT_DISPUTE" } });
-    expect(task).toMatchObject({ assigneeRole: "ADMIN", locationId: null, status: "OPEN" });
+    expect(task).toMatchObject({ kind: "DISPUTE", assigneeRole: "ADMIN", locationId: null, status: "OPEN" });
     expect(task.instruction).toMatch(/fraudulent/);
     expect(task.data).toMatchObject({ disputeId: "dp_1", paymentId: payment.id });
   });

@@ -11,7 +11,7 @@ import { serverMessage, type PickupCardData } from "./shared.ts";
  * The counter: the customer shows a QR code (a scanner types it and Enter) or a code, or
  * says their name or order number. Ready orders can be handed over from the results.
  */
-export function HandoverSearch({ locationId, onHandOver }: { locationId: string; onHandOver: (card: PickupCardData, code: string) => void }) {
+export function HandoverSearch({ locationId, onHandOver }: { locationId: string; onHandOver: (card: PickupCardData, code: string, viaQr: boolean) => void }) {
   const t = useTranslations("pickup");
   const trpc = useTRPC();
   const [text, setText] = useState("");
@@ -79,7 +79,7 @@ export function HandoverSearch({ locationId, onHandOver }: { locationId: string;
                   ) : null}
                 </Group>
               </Stack>
-              <Button size="lg" color="teal" disabled={card.status !== "READY_FOR_PICKUP"} leftSection={<IconShoppingBagCheck size={20} aria-hidden />} onClick={() => onHandOver(card, codeFrom(query ?? "", card))}>
+              <Button size="lg" color="teal" disabled={card.status !== "READY_FOR_PICKUP"} leftSection={<IconShoppingBagCheck size={20} aria-hidden />} onClick={() => onHandOver(card, codeFrom(query ?? "", card), /^PICKUP:/i.test(query ?? ""))}>
                 {t("card.handOver")}
               </Button>
             </Group>

@@ -1,6 +1,6 @@
 "use client";
 import { Button, Card, Group, Stack, Text } from "@mantine/core";
-import { DateTime } from "@oms/ui";
+import { DateTime, Money } from "@oms/ui";
 import { IconHandGrab, IconLock, IconPackage, IconShoppingBagCheck } from "@tabler/icons-react";
 import { useLocale, useTranslations } from "use-intl";
 import { Countdown } from "./countdown.tsx";
@@ -56,6 +56,11 @@ export function OrderCard({ card, now, meId, timeZone, busy, onClaim, onHandOver
           <Group gap="xs">
             <StagingBadges card={card} />
           </Group>
+        ) : null}
+        {card.amountDue > 0 && card.group !== "collected" && card.group !== "problems" ? (
+          <Text size="md" fw={600} c="yellow.9">
+            {t("card.toPay")} <Money amount={card.amountDue} currency={card.currency} locale={locale} />
+          </Text>
         ) : null}
 
         {card.group === "problems" ? (

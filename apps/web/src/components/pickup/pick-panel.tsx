@@ -13,7 +13,8 @@ import { ShortPickModal } from "./short-pick-modal.tsx";
 /**
  * The claimant's pick list, walked in bin order. Each unit is confirmed by a scan (the
  * scanner types the barcode and Enter into the focused field) or, when a label is
- * unreadable, by a counted tap. A line that cannot be found goes to the short-pick choice.
+ * unreadable, by a counted tap; each count is saved on the server (pickup.recordPickCount).
+ * A line that cannot be found goes to the short-pick choice.
  */
 export function PickPanel({ card, now, onBack }: { card: PickupCardData; now: Date; onBack: () => void }) {
   const t = useTranslations("pickup");
@@ -29,7 +30,9 @@ export function PickPanel({ card, now, onBack }: { card: PickupCardData; now: Da
   const [packError, setPackError] = useState<string | null>(null);
   const scanRef = useRef<HTMLInputElement>(null);
 
-  useEffect(() => scanRef.current?.focus(), []);
+  useEffect(() => {
+    scanRef.current?.focus();
+  }, []);
   const refresh = () => queryClient.invalidateQueries({ queryKey: trpc.pickup.queue.queryKey() });
 
   const lines = card.lines;
@@ -44,6 +47,8 @@ export function PickPanel({ card, now, onBack }: { card: PickupCardData; now: Da
       return false;
     }
     setPicked((p) => ({ ...p, [line.id]: have + 1 }));
+    // Kept on the server too: a reload or another tablet shows the same count.
+    saveCount.mutate({ fulfillmentOrderId: card.id, fulfillmentOrderLineId: line.id, quantityPicked: have + 1 });
     setScanError(null);
     setLastScan(t("pick.scanned", { name: line.name, picked: have + 1, needed: unitsNeeded(line) }));
     return true;
@@ -64,6 +69,15 @@ export function PickPanel({ card, now, onBack }: { card: PickupCardData; now: Da
     count(line);
   }
 
+  const saveCount = useMutation(
+    trpc.pickup.recordPickCount.mutationOptions({
+      onError: (e, vars) => {
+        // Not saved (claim lost, order changed): show the server's count again.
+        setPicked((p) => ({ ...p, [vars.fulfillmentOrderLineId]: Math.max(0, vars.quantityPicked - 1) }));
+        setScanError(serverMessage(e));
+      },
+    }),
+  );
   const release = useMutation(
     trpc.pickup.release.mutationOptions({
       onSuccess: async () => {

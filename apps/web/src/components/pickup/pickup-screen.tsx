@@ -46,7 +46,7 @@ function Board({ locationId, meId, timeZone }: { locationId: string; meId: strin
   const queue = useQuery({ ...trpc.pickup.queue.queryOptions({ locationId }), refetchInterval: 60_000 });
   const [tab, setTab] = useState<PickupGroupKey>("new");
   const [activeId, setActiveId] = useState<string | null>(null);
-  const [handover, setHandover] = useState<{ card: PickupCardData; code: string } | null>(null);
+  const [handover, setHandover] = useState<{ card: PickupCardData; code: string; viaQr: boolean } | null>(null);
   // Bumped after a handover: the search starts empty for the next customer.
   const [served, setServed] = useState(0);
 
@@ -98,14 +98,14 @@ function Board({ locationId, meId, timeZone }: { locationId: string; meId: strin
 
   return (
     <Stack gap="lg">
-      <HandoverSearch key={served} locationId={locationId} onHandOver={(card, code) => setHandover({ card, code })} />
+      <HandoverSearch key={served} locationId={locationId} onHandOver={(card, code, viaQr) => setHandover({ card, code, viaQr })} />
       <Tabs value={tab} onChange={(v) => v && setTab(v as PickupGroupKey)} variant="pills" radius="md" keepMounted={false}>
-        {/* A grid, not a scrolling row: every state stays in sight on a portrait tablet (3 + 2). */}
-        <Tabs.List style={{ display: "grid", gridTemplateColumns: "repeat(auto-fit, minmax(120px, 1fr))", gap: 6 }}>
+        {/* A grid, not a scrolling row: all five states in one row down to a portrait tablet (820 px with the side menu). */}
+        <Tabs.List style={{ display: "grid", gridTemplateColumns: "repeat(auto-fit, minmax(96px, 1fr))", gap: 6 }}>
           {groupKeys.map((g) => (
             <Tabs.Tab key={g} value={g} py="xs" px="xs" style={{ minHeight: 64, minWidth: 0 }}>
               <Stack gap={0} align="center">
-                <Text fw={600} size="sm" ta="center" lh={1.2} style={{ overflowWrap: "anywhere" }}>
+                <Text fw={600} size="sm" ta="center" lh={1.2} style={{ overflowWrap: "anywhere", whiteSpace: "normal" }}>
                   {t(`groups.${g}`)}
                 </Text>
                 <Text fw={800} size="xl" lh={1.2} c={tab === g ? undefined : g === "problems" && (data?.counts.problems ?? 0) > 0 ? "red.7" : "dimmed"} style={{ fontVariantNumeric: "tabular-nums" }}>
@@ -130,7 +130,7 @@ function Board({ locationId, meId, timeZone }: { locationId: string; meId: strin
                     timeZone={timeZone}
                     busy={claim.isPending && claim.variables?.fulfillmentOrderId === card.id}
                     onClaim={(c) => (c.claimedBy?.id === meId ? setActiveId(c.id) : claim.mutate({ fulfillmentOrderId: c.id }))}
-                    onHandOver={(c) => setHandover({ card: c, code: "" })}
+                    onHandOver={(c) => setHandover({ card: c, code: "", viaQr: false })}
                   />
                 ))}
               </SimpleGrid>
@@ -138,7 +138,7 @@ function Board({ locationId, meId, timeZone }: { locationId: string; meId: strin
           </Tabs.Panel>
         ))}
       </Tabs>
-      <HandoverModal card={handover?.card ?? null} initialCode={handover?.code ?? ""} onClose={() => setHandover(null)} onDone={() => (setHandover(null), setServed((n) => n + 1))} />
+      <HandoverModal card={handover?.card ?? null} initialCode={handover?.code ?? ""} viaQr={handover?.viaQr ?? false} locale={data?.location.locale ?? "en"} onClose={() => setHandover(null)} onDone={() => (setHandover(null), setServed((n) => n + 1))} />
     </Stack>
   );
 }

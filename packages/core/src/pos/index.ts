@@ -1,0 +1,11 @@
+export { priceCart, roundCash, cashTender, remainingDue, discountAmount, exceedsShare, type PricedCart, type PricedCartLine, type CartLineForPricing } from "./sale-math.ts";
+export { searchPosProducts, lookupPosBarcode } from "./catalog.ts";
+export { quotePosCart } from "./quote-cart.ts";
+export { listPosApprovers, approvePosAction, APPROVAL_MINUTES } from "./approvals.ts";
+export { assertCanAccessPosSale, assertCanAccessParkedSale } from "./access.ts";
+export { startPosCheckout } from "./start-checkout.ts";
+export { getPosCheckout } from "./checkout-state.ts";
+export { addPosCashTender, addPosStoreCreditTender, settlePosCardPayment } from "./tenders.ts";
+export { voidPosCheckout } from "./void-sale.ts";
+export { parkPosSale, listParkedSales, resumeParkedSale } from "./parked-sales.ts";
+export { getPosReceipt, emailPosReceipt } from "./receipt.ts";

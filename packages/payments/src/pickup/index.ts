@@ -1,0 +1,8 @@
+export {
+  completePickupHandover,
+  startPickupPayment,
+  pickupPaymentState,
+  StartPickupPaymentInput,
+  PickupPaymentStateInput,
+  type PickupHandoverOutcome,
+} from "./hand-over-pickup.ts";
