@@ -51,6 +51,33 @@ const access: Record<string, Access> = {
     locationScoped: false,
     input: async () => ({ apiKeyId: (await db.prisma.apiKey.create({ data: { name: "To revoke", prefix: `rv_${Math.random().toString(36).slice(2)}`, secretHash: "x", channel: "WEB", scopes: [] } })).id }),
   },
+  // Organisation settings: everyone reads the thresholds they work under; only an admin changes them.
+  "settings.get": {
+    public: false,
+    roles: ALL_ROLES,
+    locationScoped: false,
+    input: async () => {
+      await db.prisma.organizationSettings.upsert({ where: { id: 1 }, create: { id: 1, name: "Test retail", reportingCurrency: "EUR" }, update: {} });
+      return undefined;
+    },
+  },
+  "settings.update": {
+    public: false,
+    roles: ["ADMIN"],
+    locationScoped: false,
+    input: () => ({
+      name: "Test retail",
+      reportingCurrency: "EUR",
+      pickupReadySlaHours: 4,
+      shipSlaDays: 2,
+      unclaimedReminderDays: 3,
+      unclaimedCancelDays: 7,
+      discountApprovalBps: 2000,
+      cashVarianceNoteThreshold: 500,
+      lateOrderHours: 48,
+      reportPricesIncludeTax: true,
+    }),
+  },
   "webhooks.deliveries": { public: false, roles: ["ADMIN"], locationScoped: false, input: () => ({ limit: 5 }) },
   // The mail log: a manager sees their own store's messages (the domain scopes the list); only an admin resends.
   "notifications.list": { public: false, roles: ["ADMIN", "MANAGER"], locationScoped: false, input: (_w, locationId) => ({ locationId, status: "FAILED", pageSize: 5 }) },

@@ -19,6 +19,7 @@ import { registersRouter } from "./routers/registers.ts";
 import { posRouter } from "./routers/pos.ts";
 import { transfersRouter } from "./routers/transfers.ts";
 import { notificationsRouter } from "./routers/notifications.ts";
+import { settingsRouter } from "./routers/settings.ts";
 import { createCallerFactory, router } from "./trpc.ts";
 
 // Every procedure added here needs an entry in authorization.db.test.ts (the test fails
@@ -45,6 +46,7 @@ export const appRouter = router({
   registers: registersRouter,
   pos: posRouter,
   notifications: notificationsRouter,
+  settings: settingsRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -16,3 +16,4 @@ export * from "./api-inputs.ts";
 export * from "./pos.ts";
 export * from "./registers.ts";
 export * from "./hq.ts";
+export * from "./settings.ts";

@@ -20,3 +20,4 @@ export * from "./pickup/index.ts";
 export * from "./pos/index.ts";
 export * from "./registers/index.ts";
 export * from "./notifications/index.ts";
+export * from "./settings/index.ts";

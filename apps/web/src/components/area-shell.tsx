@@ -12,6 +12,7 @@ import {
   IconPackage,
   IconPlugConnected,
   IconReceipt,
+  IconSettings,
   IconShoppingCart,
   IconTruckDelivery,
   IconUsers,
@@ -57,6 +58,7 @@ function useNav(area: Area): AppFrameNavItem[] {
         { href: "/hq/reports", label: t("hq.reports"), icon: <IconChartBar {...icon} /> },
         { href: "/hq/integrations", label: t("hq.integrations"), icon: <IconPlugConnected {...icon} /> },
         { href: "/hq/mail", label: tMail("nav"), icon: <IconMail {...icon} /> },
+        { href: "/hq/settings", label: t("hq.settings"), icon: <IconSettings {...icon} /> },
       ];
   }
 }
