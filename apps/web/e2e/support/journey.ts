@@ -24,6 +24,8 @@ export function useJourney<W>(seed: (db: Database) => Promise<W>): Journey<W> {
   let browser: Browser | undefined;
   let world: W | undefined;
   beforeAll(async () => {
+    // E2E_SKIP_BUILD=1 runs against the build already in apps/web/.next (e.g. one made with
+    // `next build --no-mangling` to read a browser stack trace).
     if (!process.env.E2E_SKIP_BUILD) buildWebApp();
     server = await startAppServer(async (db) => {
       world = await seed(db);

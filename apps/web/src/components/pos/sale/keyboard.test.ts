@@ -45,6 +45,16 @@ describe("telling a barcode scanner from a person", () => {
     expect(d.feed({ key: "Enter" }, 100 + keys.length * 4)).toEqual({ kind: "scan", code: "JKT-12" });
   });
 
+  it("never swallows a quantity key pressed right after another one", () => {
+    const d = new ScanDetector();
+    // "+" then "-" 20 ms apart: both are the person's quantity keys, neither starts a code.
+    expect(d.feed({ key: "+" }, 1000)).toEqual({ kind: "pass" });
+    expect(d.feed({ key: "-" }, 1020)).toEqual({ kind: "pass" });
+    expect(d.feed({ key: "-" }, 1030)).toEqual({ kind: "pass" });
+    // A scan right after still reads whole.
+    expect(type(d, "4006381333931", 8, 1040).at(-1)).toEqual({ kind: "scan", code: "4006381333931" });
+  });
+
   it("drops a burst broken by a shortcut chord or a function key", () => {
     const d = new ScanDetector();
     [..."4006"].forEach((key, i) => d.feed({ key }, i * 5));

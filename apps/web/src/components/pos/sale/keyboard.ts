@@ -106,6 +106,8 @@ export type ScanStep =
  * burst, so a person's keystrokes never add up to a code. Only keys outside text fields
  * are fed (inside a field the field's own Enter handles codes).
  */
+const QUANTITY_KEYS = new Set(["+", "-"]);
+
 export class ScanDetector {
   private buffer = "";
   private last = -Infinity;
@@ -140,6 +142,12 @@ export class ScanDetector {
       return { kind: "pass" };
     }
     const continuing = fresh && this.buffer.length > 0;
+    if (!continuing && QUANTITY_KEYS.has(event.key)) {
+      // A "+" or "-" that starts nothing is the person's quantity key; it must not swallow a
+      // second quantity key pressed right after it (codes never start with them).
+      this.reset();
+      return { kind: "pass" };
+    }
     this.buffer = continuing ? this.buffer + event.key : event.key;
     this.last = time;
     // The first character could still be a person's shortcut ("+", "-"); later ones are the code's.
