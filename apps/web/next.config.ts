@@ -7,6 +7,9 @@ const here = dirname(fileURLToPath(import.meta.url));
 const repoRoot = resolve(here, "../..");
 
 const nextConfig: NextConfig = {
+  // NEXT_DIST_DIR lets several builds live side by side (e.g. parallel browser-journey runs
+  // while developing); `npm start`, CI and Docker use the default.
+  distDir: process.env.NEXT_DIST_DIR || ".next",
   // Our packages export TypeScript source (`.ts` files importing `./x.ts`).
   transpilePackages: ["@oms/contracts", "@oms/ui", "@oms/api", "@oms/auth", "@oms/core", "@oms/db", "@oms/realtime", "@oms/payments"],
   // Native/WASM database drivers and the hashing library load at runtime from node_modules.

@@ -21,3 +21,4 @@ export * from "./pos/index.ts";
 export * from "./registers/index.ts";
 export * from "./notifications/index.ts";
 export * from "./settings/index.ts";
+export * from "./reports/index.ts";

@@ -8,3 +8,4 @@ export { ErrorState, type ErrorStateProps } from "./error-state.tsx";
 export { Money, type MoneyProps } from "./money.tsx";
 export { dateTimeText, moneyText, type DateTimeStyle } from "./format.ts";
 export { Panel, type PanelProps } from "./panel.tsx";
+export { PageHeader, type PageHeaderProps } from "./page-header.tsx";

@@ -22,6 +22,17 @@ export interface AppServer {
 
 /** Builds the web app if its sources changed since the last build (turbo caches it). */
 export function buildWebApp(): void {
+  // A build directory of its own (NEXT_DIST_DIR, e.g. ".next-routing") is built by Next
+  // directly: turbo's cache only knows the default ".next".
+  if (process.env.NEXT_DIST_DIR) {
+    const own = spawnSync(join(root, "node_modules/.bin/next"), ["build"], {
+      cwd: join(root, "apps/web"),
+      stdio: "inherit",
+      env: { ...process.env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1" },
+    });
+    if (own.status !== 0) throw new Error("next build failed: see the output above");
+    return;
+  }
   const result = spawnSync(join(root, "node_modules/.bin/turbo"), ["run", "build", "--filter=@oms/web", "--output-logs=errors-only"], {
     cwd: root,
     stdio: "inherit",

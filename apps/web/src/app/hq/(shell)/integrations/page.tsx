@@ -1,4 +1,5 @@
-import { Stack, Text, Title } from "@mantine/core";
+import { Stack } from "@mantine/core";
+import { PageHeader } from "@oms/ui";
 import type { Metadata } from "next";
 import { IntegrationsScreen } from "../../../../components/integrations/integrations-screen.tsx";
 import { requireArea } from "../../../../auth/guard.ts";
@@ -16,14 +17,7 @@ export default async function IntegrationsPage() {
   const home = await loadHomeLocation(user);
   return (
     <Stack gap="lg">
-      <Stack gap={6}>
-        <Title order={1} size="h2">
-          {t("title")}
-        </Title>
-        <Text c="dimmed" maw={820}>
-          {t("intro")}
-        </Text>
-      </Stack>
+      <PageHeader title={t("title")} intro={t("intro")} />
       <IntegrationsScreen timeZone={home.status === "ok" ? home.location.timeZone : null} />
     </Stack>
   );

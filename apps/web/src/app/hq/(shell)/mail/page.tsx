@@ -1,4 +1,5 @@
-import { Stack, Text, Title } from "@mantine/core";
+import { Stack } from "@mantine/core";
+import { PageHeader } from "@oms/ui";
 import type { Metadata } from "next";
 import { Suspense } from "react";
 import { requireArea } from "../../../../auth/guard.ts";
@@ -17,14 +18,7 @@ export default async function MailPage() {
   const home = await loadHomeLocation(user);
   return (
     <Stack gap="lg">
-      <Stack gap={6}>
-        <Title order={1} size="h2">
-          {t("title")}
-        </Title>
-        <Text c="dimmed" maw={820}>
-          {t("intro")}
-        </Text>
-      </Stack>
+      <PageHeader title={t("title")} intro={t("intro")} />
       <Suspense>
         <MailLogScreen timeZone={home.status === "ok" ? home.location.timeZone : null} />
       </Suspense>

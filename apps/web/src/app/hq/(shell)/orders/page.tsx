@@ -1,4 +1,5 @@
-import { Stack, Text, Title } from "@mantine/core";
+import { Stack } from "@mantine/core";
+import { PageHeader } from "@oms/ui";
 import type { Metadata } from "next";
 import { Suspense } from "react";
 import { OrdersScreen } from "../../../../components/hq/orders/orders-screen.tsx";
@@ -15,14 +16,7 @@ export default async function OrdersPage() {
   const t = await getT("hqOrders");
   return (
     <Stack gap="lg">
-      <Stack gap={6}>
-        <Title order={1} size="h2">
-          {t("title")}
-        </Title>
-        <Text c="dimmed" maw={820}>
-          {t("intro")}
-        </Text>
-      </Stack>
+      <PageHeader title={t("title")} intro={t("intro")} />
       {/* The filters are read from the URL on the client. */}
       <Suspense>
         <OrdersScreen />

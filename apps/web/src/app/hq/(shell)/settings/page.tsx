@@ -1,4 +1,5 @@
-import { Stack, Text, Title } from "@mantine/core";
+import { Stack } from "@mantine/core";
+import { PageHeader } from "@oms/ui";
 import type { Metadata } from "next";
 import { SettingsScreen } from "../../../../components/hq/settings/settings-form.tsx";
 import { requireArea } from "../../../../auth/guard.ts";
@@ -14,14 +15,7 @@ export default async function SettingsPage() {
   const t = await getT("settings");
   return (
     <Stack gap="lg">
-      <Stack gap={6}>
-        <Title order={1} size="h2">
-          {t("title")}
-        </Title>
-        <Text c="dimmed" maw={820}>
-          {t("intro")}
-        </Text>
-      </Stack>
+      <PageHeader title={t("title")} intro={t("intro")} />
       <SettingsScreen />
     </Stack>
   );

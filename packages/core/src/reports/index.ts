@@ -1,0 +1,1 @@
+export { convertMinorUnits, fxConverter, loadFxConverter, scaledRate, type FxConverter } from "./fx.ts";
