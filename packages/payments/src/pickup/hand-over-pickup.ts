@@ -74,8 +74,8 @@ export interface PickupHandoverOutcome {
 /**
  * Hands the parcel over (core, one transaction), then captures any authorized card of the
  * order. A failed capture does not undo the handover (the customer has the goods): the
- * payment stays AUTHORIZED, capturePayment writes the timeline line and a task, and that task
- * is filed as kind PAYMENT so it lands in the store manager's payment list.
+ * payment stays AUTHORIZED and capturePayment writes the timeline line and a PAYMENT task for
+ * the store manager.
  */
 export async function completePickupHandover(rawInput: HandOverPickupInput, ctx: PaymentsContext): Promise<PickupHandoverOutcome> {
   const handover = await handOverPickup(rawInput, { db: ctx.db, actor: ctx.actor, now: ctx.now });
@@ -86,7 +86,6 @@ export async function completePickupHandover(rawInput: HandOverPickupInput, ctx:
   } catch (error) {
     if (!AppError.isAppError(error)) throw error;
     const taskId = typeof error.details.taskId === "string" ? error.details.taskId : null;
-    if (taskId) await ctx.db.task.updateMany({ where: { id: taskId, kind: "GENERAL" }, data: { kind: "PAYMENT" } });
     return { handover, captures: [], captureFailed: { message: error.message, taskId } };
   }
 }
