@@ -72,6 +72,22 @@ export default tseslint.config(
     ]),
   },
   {
+    // An effect written `useEffect(() => el?.scrollIntoView())` hands React whatever the call
+    // returns as its cleanup; Chromium's scrollIntoView now returns a Promise, and React
+    // crashes the page on the next run. Effects take a block body
+    // (with an explicit `return` of a cleanup), so nothing leaks out by accident.
+    files: ["apps/web/**/*.tsx", "packages/ui/**/*.tsx"],
+    rules: {
+      "no-restricted-syntax": [
+        "error",
+        {
+          selector: "CallExpression[callee.name=/^use(Layout)?Effect$/] > ArrowFunctionExpression.arguments:first-child[body.type!='BlockStatement'][body.type!='ArrowFunctionExpression']",
+          message: "Give the effect a block body ({ … }): an expression body becomes the effect's cleanup.",
+        },
+      ],
+    },
+  },
+  {
     files: ["**/*.test.ts", "**/*.test.tsx", "**/testing/**", "bench/**", "**/scripts/**"],
     rules: { "@typescript-eslint/no-explicit-any": "off", "@typescript-eslint/no-non-null-assertion": "off" },
   },

@@ -139,11 +139,17 @@ export function useLiveEvents(onEvent?: Listener, options: { orderId?: string } 
   useEffect(() => {
     handler.current = onEvent;
   });
-  useEffect(() => retain(), [retain]);
-  useEffect(() => subscribe((event) => handler.current?.(event)), [subscribe]);
+  useEffect(() => {
+    return retain();
+  }, [retain]);
+  useEffect(() => {
+    return subscribe((event) => handler.current?.(event));
+  }, [subscribe]);
   const { orderId } = options;
   const connected = status === "live";
   // (Re)join the order's room whenever the connection is (re)established.
-  useEffect(() => (orderId && connected ? watchOrder(orderId) : undefined), [orderId, connected, watchOrder]);
+  useEffect(() => {
+    return orderId && connected ? watchOrder(orderId) : undefined;
+  }, [orderId, connected, watchOrder]);
   return status;
 }
