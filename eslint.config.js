@@ -1,5 +1,5 @@
 // Lint rules that keep the architecture honest (docs/architecture.md):
-// imports flow contracts -> db -> core -> (payments, realtime) -> auth -> api -> apps/web,
+// imports flow contracts -> db -> core -> (payments, realtime, shipping) -> auth -> api -> apps/web,
 // ui imports only contracts, and nobody reaches into another package's internals.
 import tseslint from "typescript-eslint";
 
@@ -9,8 +9,9 @@ const layers = {
   core: ["contracts", "db"],
   payments: ["contracts", "db", "core"],
   realtime: ["contracts", "db", "core"],
+  shipping: ["contracts", "db", "core"],
   auth: ["contracts", "db", "core"],
-  api: ["contracts", "db", "core", "payments", "realtime", "auth"],
+  api: ["contracts", "db", "core", "payments", "realtime", "shipping", "auth"],
   ui: ["contracts"],
 };
 const allPackages = Object.keys(layers);

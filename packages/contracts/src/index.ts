@@ -15,5 +15,6 @@ export * from "./public-api.ts";
 export * from "./api-inputs.ts";
 export * from "./pos.ts";
 export * from "./registers.ts";
+export * from "./barcode-128.ts";
 export * from "./hq.ts";
 export * from "./settings.ts";

@@ -1,4 +1,4 @@
-import { code128Layout } from "./barcode-128.ts";
+import { code128Layout } from "@oms/contracts";
 
 export interface BarcodeProps {
   /** Printable ASCII to encode (a receipt or order number). */

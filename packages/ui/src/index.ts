@@ -1,6 +1,6 @@
 export { AppFrame, type AppFrameLink, type AppFrameNavItem, type AppFrameProps, type AppFrameUser } from "./app-frame.tsx";
 export { Barcode, type BarcodeProps } from "./barcode.tsx";
-export { canEncodeCode128, code128Layout, code128Values, code128Widths } from "./barcode-128.ts";
+export { canEncodeCode128, code128Layout, code128Values, code128Widths } from "@oms/contracts";
 export { DataTable, type DataTableColumn, type DataTableColumnVisibility, type DataTableLabels, type DataTablePage, type DataTableProps, type DataTableSort } from "./data-table.tsx";
 export { DateTime, type DateTimeProps } from "./date-time.tsx";
 export { EmptyState, type EmptyStateProps } from "./empty-state.tsx";

@@ -1,4 +1,4 @@
-// Code 128 (ISO/IEC 15417) for receipt numbers and other printable ASCII: code sets B and C
+// Code 128 (ISO/IEC 15417) for receipt numbers, parcel labels and other printable ASCII: code sets B and C
 // only (no control characters, so no code set A), switching to C for runs of digits where
 // that makes the symbol shorter. Pure, so it is tested against published encodings.
 
