@@ -1,5 +1,6 @@
 import type { Channel, SessionUser } from "@oms/contracts";
 import type { PrismaClient, Tx } from "@oms/db";
+import { collectingEvents } from "./shared/outbox.ts";
 
 /** Who is acting: a signed-in person, a channel's API key, or the system (jobs, sweeps). */
 export type Actor =
@@ -25,5 +26,5 @@ function isRootClient(db: Tx): db is PrismaClient {
  */
 export async function withTransaction<T>(ctx: DomainContext, fn: (tx: Tx) => Promise<T>): Promise<T> {
   if (!isRootClient(ctx.db)) return fn(ctx.db);
-  return ctx.db.$transaction((tx) => fn(tx), { maxWait: 10_000, timeout: 30_000 });
+  return ctx.db.$transaction((tx) => collectingEvents(tx, () => fn(tx)), { maxWait: 10_000, timeout: 30_000 });
 }

@@ -1,6 +1,7 @@
 // The domain's public surface. Each module exports its verbs from its own index.ts and
 // adds one line here; other modules and packages import from "@oms/core" only.
 export { withTransaction, type Actor, type DomainContext } from "./context.ts";
+export { enqueueEvents, type OutboxMessage } from "./shared/outbox.ts";
 export { assertCanAccessLocation, assertRole, canAccessLocation, isStoreRole } from "./access.ts";
 export * from "./staff/index.ts";
 export * from "./locations/index.ts";

@@ -1,7 +1,7 @@
 // Rows the payment steps write besides Payment and Refund: the order's payment status, its
 // timeline, tasks and outbox events. Internal to this package.
-import { formatMoney, type OutboxPayload, type OutboxTopic } from "@oms/contracts";
-import type { Actor } from "@oms/core";
+import { formatMoney, type OutboxPayload } from "@oms/contracts";
+import { enqueueEvents, type Actor, type OutboxMessage } from "@oms/core";
 import type { PaymentState, PaymentStatus, Prisma, Role, Tx } from "@oms/db";
 
 export interface StepContext {
@@ -19,16 +19,8 @@ export function money(amount: number, currency: string): string {
   return formatMoney(amount, currency);
 }
 
-interface Message<T extends OutboxTopic = OutboxTopic> {
-  topic: T;
-  locationId: string | null;
-  payload: OutboxPayload<T>;
-}
-
-export async function enqueue(tx: Tx, messages: Message[]): Promise<void> {
-  if (messages.length === 0) return;
-  await tx.outboxEvent.createMany({ data: messages.map((m) => ({ topic: m.topic, locationId: m.locationId, payload: m.payload as object })) });
-}
+/** The transaction's outbox events: the domain's one writer (collected until commit). */
+export const enqueue = enqueueEvents;
 
 export async function orderEvent(tx: Tx, orderId: string, type: string, message: string, ctx: StepContext, data: Record<string, unknown> = {}): Promise<void> {
   await tx.orderEvent.create({ data: { orderId, type, message, data: data as Prisma.InputJsonValue, ...actorRef(ctx.actor), createdAt: ctx.now } });
@@ -76,7 +68,7 @@ export async function refreshOrderPaymentStatus(tx: Tx, orderId: string) {
   return { ...order, paymentStatus: next, changed: next !== order.paymentStatus };
 }
 
-export function orderChanged(order: { id: string; number: string; status: OutboxPayload<"order.changed">["status"]; originLocationId: string | null }, change: string): Message<"order.changed"> {
+export function orderChanged(order: { id: string; number: string; status: OutboxPayload<"order.changed">["status"]; originLocationId: string | null }, change: string): OutboxMessage<"order.changed"> {
   return { topic: "order.changed", locationId: order.originLocationId, payload: { orderId: order.id, number: order.number, status: order.status, change } };
 }
 
