@@ -1,8 +1,9 @@
 // Builds the database of the HQ inventory table benchmark (bench/inventory-table.bench.ts):
 // a fresh PostgreSQL database with LOCATIONS × VARIANTS inventory levels (default 50 ×
 // 20,000 = 1,000,000), a ledger that sums to on hand (one INITIAL movement per stocked
-// level) and sales over the last 28 days for a share of the levels, so days of cover and
-// the low-stock filter have something to work on. See docs/hq-inventory.md "Benchmark".
+// level) and sales over the last 28 days for a share of the levels, so days of cover, the
+// forecast and the low-stock filter have something to work on, then the stored sales
+// velocity (refreshSalesVelocity). See docs/hq-inventory.md "Benchmark".
 //
 //   npx tsx bench/inventory-generate.ts          (npm run bench:inventory:generate)
 //   npx tsx bench/inventory-generate.ts --force  (rebuild even when it is already there)
@@ -154,6 +155,20 @@ async function main() {
         ON s."variantId" = l."variantId" AND s."locationId" = l."locationId"
       WHERE l."onHand" + COALESCE(s.sold, 0) > 0`);
 
+  });
+
+  // The stored sales velocity the screens read (docs/forecasting.md), as the job computes it.
+  const velocityStarted = performance.now();
+  const { refreshSalesVelocity } = await import("@oms/core");
+  const velocityDb = openDatabase({ url: benchDatabaseUrl() });
+  try {
+    const refreshed = await refreshSalesVelocity({}, { db: velocityDb.prisma, now: new Date() });
+    console.log(`  sales velocity (${refreshed.levels.toLocaleString("en")} levels): ${((performance.now() - velocityStarted) / 1000).toFixed(1)} s`);
+  } finally {
+    await velocityDb.close();
+  }
+
+  await withClient(benchDatabaseUrl(), async (c) => {
     await step(c, "analyze", `VACUUM ANALYZE`);
     await c.query(`INSERT INTO "Counter" ("name", "value") VALUES ($1, 1)`, [marker]);
   });

@@ -2,6 +2,7 @@
 // the router itself, so a new procedure without an entry fails here until someone decides
 // who may call it.
 import type { Role, SessionUser } from "@oms/contracts";
+import { listForecast } from "@oms/core";
 import { createStaffWorld, createTestUser, sessionUserOf } from "@oms/core/testing";
 import { resetSimulatedReader, simulatedReaderId } from "@oms/payments";
 import { createAuthorizedTestPayment, createPaymentTestOrder } from "@oms/payments/testing";
@@ -13,6 +14,7 @@ import { pickupAccessTable } from "./pickup.fixtures.ts";
 import { posAccessTable } from "./pos.fixtures.ts";
 import { returnsTillAccessTable } from "./returns-till.fixtures.ts";
 import { registersAccessTable } from "./registers.fixtures.ts";
+import { adminAccessTable } from "./admin.fixtures.ts";
 import { createTrpcContext } from "./context.ts";
 import { appRouter, createCaller } from "./root.ts";
 
@@ -78,6 +80,30 @@ const access: Record<string, Access> = {
       reportPricesIncludeTax: true,
     }),
   },
+  // HQ overview and reports (docs/hq-reports.md): the whole network's figures, head office only.
+  ...Object.fromEntries(
+    (
+      [
+        ["reports.overview", () => undefined],
+        ["reports.sales", () => ({ from: "2026-11-01", to: "2026-11-30", groupBy: "location", compare: true })],
+        ["reports.sellThrough", () => ({ from: "2026-11-01", to: "2026-11-30" })],
+        ["reports.returns", () => ({ from: "2026-11-01", to: "2026-11-30" })],
+        ["reports.fulfilmentTimes", () => ({ from: "2026-11-01", to: "2026-11-30" })],
+        ["reports.exportCsv", () => ({ from: "2026-11-01", to: "2026-11-30", report: "sales-day" })],
+      ] as const
+    ).map(([name, input]): [string, Access] => [
+      name,
+      {
+        public: false,
+        roles: ["ADMIN"],
+        locationScoped: false,
+        input: async () => {
+          await db.prisma.organizationSettings.upsert({ where: { id: 1 }, create: { id: 1, name: "Test retail", reportingCurrency: "EUR" }, update: {} });
+          return input();
+        },
+      },
+    ]),
+  ),
   "webhooks.deliveries": { public: false, roles: ["ADMIN"], locationScoped: false, input: () => ({ limit: 5 }) },
   // The mail log: a manager sees their own store's messages (the domain scopes the list); only an admin resends.
   "notifications.list": { public: false, roles: ["ADMIN", "MANAGER"], locationScoped: false, input: (_w, locationId) => ({ locationId, status: "FAILED", pageSize: 5 }) },
@@ -141,12 +167,53 @@ const access: Record<string, Access> = {
     input: async (_w, locationId) => ({ locationId, paymentId: (await createAuthorizedTestPayment(db.prisma, { locationId, price: 1_000 })).paymentId }),
   },
   "payments.executeRefunds": { public: false, roles: ["ADMIN"], locationScoped: false, input: () => ({ limit: 5 }) },
+  // The HQ routing editor (docs/hq-routing.md): admins only. save keeps the rules as they are (same list, same order).
+  "routingRules.simulate": {
+    public: false,
+    roles: ["ADMIN"],
+    locationScoped: false,
+    input: async (_w, locationId) => ({ fulfillmentType: "PICKUP", pickupLocationId: locationId, items: [{ sku: (await fx.variant({ [locationId]: 2 })).sku, quantity: 1 }] }),
+  },
+  "routingRules.replay": { public: false, roles: ["ADMIN"], locationScoped: false, input: () => ({ days: 1, rules: [] }) },
+  "routingRules.network": { public: false, roles: ["ADMIN"], locationScoped: false, input: () => undefined },
+  "routingRules.save": {
+    public: false,
+    roles: ["ADMIN"],
+    locationScoped: false,
+    input: async () => {
+      const rows = await db.prisma.routingRule.findMany({ orderBy: [{ priority: "asc" }, { id: "asc" }] });
+      return {
+        rules: rows.map((r) => ({ id: r.id, name: r.name, priority: r.priority, active: r.active, marketCode: r.marketCode, channel: r.channel, fulfillmentType: r.fulfillmentType, filters: r.filters, ranking: r.ranking, splitPolicy: r.splitPolicy, maxShipments: r.maxShipments, fallbacks: r.fallbacks })),
+        basedOn: rows.map((r) => ({ id: r.id, updatedAt: r.updatedAt })),
+      };
+    },
+  },
+  // HQ forecasting (docs/forecasting.md): admins only. A level at the store that sells 1 a day
+  // with 1 left and plenty at the warehouse: a transfer suggestion to accept.
+  ...(() => {
+    const sellingLevel = async (locationId: string) => {
+      const v = await fx.variant({ [locationId]: 1, [fx.warehouse.id]: 60 });
+      return db.prisma.inventoryLevel.update({ where: { variantId_locationId: { variantId: v.id, locationId } }, data: { soldPerDay: 1 } });
+    };
+    const hq = (input: Access["input"]): Access => ({ public: false, roles: ["ADMIN"], locationScoped: false, input });
+    return {
+      "forecast.table": hq((_w, locationId) => ({ locationIds: [locationId], urgency: "7", sort: "stockout" })),
+      "forecast.history": hq(async (_w, locationId) => ({ levelId: (await sellingLevel(locationId)).id })),
+      "forecast.refresh": hq(() => undefined),
+      "forecast.accept": hq(async (_w, locationId) => {
+        const level = await sellingLevel(locationId);
+        const row = (await listForecast({ locationIds: [locationId], pageSize: 200 }, { db: db.prisma })).items.find((r) => r.id === level.id)!;
+        return { items: [{ key: row.suggestion!.key, levelId: row.id, kind: row.suggestion!.kind, fromLocationId: row.suggestion!.fromLocationId, quantity: row.suggestion!.quantity }] };
+      }),
+    };
+  })(),
   // inventory, transfers, cycleCounts, orders, fulfillment, returns, customers, tasks, routingRules
   ...domainAccessTable(() => fx),
   ...pickupAccessTable(() => fx),
   ...posAccessTable(() => fx),
   ...returnsTillAccessTable(() => fx),
   ...registersAccessTable(() => fx),
+  ...adminAccessTable(() => fx),
 };
 
 const procedurePaths = Object.keys(appRouter._def.procedures).sort();

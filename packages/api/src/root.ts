@@ -20,6 +20,9 @@ import { posRouter } from "./routers/pos.ts";
 import { transfersRouter } from "./routers/transfers.ts";
 import { notificationsRouter } from "./routers/notifications.ts";
 import { settingsRouter } from "./routers/settings.ts";
+import { reportsRouter } from "./routers/reports.ts";
+import { auditRouter } from "./routers/audit.ts";
+import { forecastRouter } from "./routers/forecast.ts";
 import { createCallerFactory, router } from "./trpc.ts";
 
 // Every procedure added here needs an entry in authorization.db.test.ts (the test fails
@@ -47,6 +50,9 @@ export const appRouter = router({
   pos: posRouter,
   notifications: notificationsRouter,
   settings: settingsRouter,
+  reports: reportsRouter,
+  audit: auditRouter,
+  forecast: forecastRouter,
 });
 
 export type AppRouter = typeof appRouter;

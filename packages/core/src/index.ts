@@ -22,4 +22,6 @@ export * from "./pos/index.ts";
 export * from "./registers/index.ts";
 export * from "./notifications/index.ts";
 export * from "./settings/index.ts";
+export * from "./audit/index.ts";
 export * from "./reports/index.ts";
+export * from "./forecasting/index.ts";

@@ -5,8 +5,8 @@ import type { OutboxTopic } from "@oms/contracts";
 export const staleRoutersByTopic: Record<OutboxTopic, readonly string[]> = {
   "inventory.changed": ["inventory", "transfers", "cycleCounts", "reports"],
   "order.changed": ["orders", "fulfillment", "reports", "customers"],
-  "fulfillment.changed": ["fulfillment", "orders", "tasks"],
-  "task.changed": ["tasks"],
+  "fulfillment.changed": ["fulfillment", "orders", "tasks", "reports"],
+  "task.changed": ["tasks", "reports"],
   "register.changed": ["registers"],
 };
 

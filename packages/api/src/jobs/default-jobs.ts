@@ -1,4 +1,4 @@
-import { dispatchNotifications, sweepLateOrders, sweepUnclaimedPickups, type DomainContext } from "@oms/core";
+import { dispatchNotifications, refreshSalesVelocity, sweepLateOrders, sweepUnclaimedPickups, type DomainContext } from "@oms/core";
 import { captureShippedOrders, executePendingRefunds, paymentProvider, voidCancelledOrderAuthorizations, type PaymentsContext } from "@oms/payments";
 import type { JobsEnv } from "./env.ts";
 import type { Job, JobContext } from "./runner.ts";
@@ -24,8 +24,10 @@ export function defaultJobs(env: JobsEnv): Job[] {
     { name: "sweepUnclaimedPickups", intervalMs: env.JOBS_SWEEPS_INTERVAL_MS, timeoutMs: 300_000, runAtStart: false, run: (ctx) => sweepUnclaimedPickups(system(ctx)) },
     // Late orders flagged, tasks for the people who can act (docs/orders.md).
     { name: "sweepLateOrders", intervalMs: env.JOBS_SWEEPS_INTERVAL_MS, timeoutMs: 300_000, runAtStart: false, run: (ctx) => sweepLateOrders(system(ctx)) },
+    // The stored sales velocity behind days of cover, stockout dates and replenishment (docs/forecasting.md); at start too, so a fresh seed has numbers.
+    { name: "refreshSalesVelocity", intervalMs: env.JOBS_FORECAST_INTERVAL_MS, timeoutMs: 900_000, run: (ctx) => refreshSalesVelocity({}, system(ctx)) },
   ];
   return jobs.filter((job) => !env.JOBS_DISABLED.has(job.name));
 }
 
-export const DEFAULT_JOB_NAMES = ["dispatchNotifications", "executePendingRefunds", "voidCancelledOrderAuthorizations", "captureShippedOrders", "sweepUnclaimedPickups", "sweepLateOrders"] as const;
+export const DEFAULT_JOB_NAMES = ["dispatchNotifications", "executePendingRefunds", "voidCancelledOrderAuthorizations", "captureShippedOrders", "sweepUnclaimedPickups", "sweepLateOrders", "refreshSalesVelocity"] as const;

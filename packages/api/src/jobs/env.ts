@@ -21,6 +21,8 @@ const Env = z.object({
   JOBS_PAYMENTS_INTERVAL_MS: z.coerce.number().int().min(1_000).max(3_600_000).default(60_000),
   /** How often the pickup and SLA sweeps run (default 5 min; both are idempotent). */
   JOBS_SWEEPS_INTERVAL_MS: z.coerce.number().int().min(1_000).max(86_400_000).default(300_000),
+  /** How often the stored sales velocity is recomputed for the whole network (default 1 h; docs/forecasting.md). */
+  JOBS_FORECAST_INTERVAL_MS: z.coerce.number().int().min(1_000).max(86_400_000).default(3_600_000),
 });
 
 export type JobsEnv = z.infer<typeof Env>;

@@ -8,10 +8,8 @@ import {
   inventoryFilterSql,
   inventoryRowColumns,
   inventoryRowJoins,
-  movementScopeSql,
   resolveInventoryFilter,
   toInventoryRow,
-  velocityOf,
   type InventoryRawRow,
   type InventoryRow,
 } from "./inventory-table.ts";
@@ -86,7 +84,6 @@ function decodeCursor(cursor: string): [string, string] {
 export async function exportInventoryCsv(rawInput: ExportInventoryCsvInput, ctx: Pick<DomainContext, "db"> & { now?: Date }): Promise<InventoryCsvChunk> {
   const parsed = parseInput(ExportInventoryCsvInput, rawInput);
   const input = { ...parsed, ...(await resolveInventoryFilter(parsed, ctx.db)) };
-  const now = ctx.now ?? new Date();
   let after = Prisma.sql`TRUE`;
   if (input.cursor) {
     let sku: string, code: string;
@@ -104,20 +101,8 @@ export async function exportInventoryCsv(rawInput: ExportInventoryCsvInput, ctx:
     WHERE ${inventoryFilterSql(input)} AND ${after}
     ORDER BY v."sku", loc."code" LIMIT ${input.chunkSize + 1}`;
   const page = raw.slice(0, input.chunkSize);
-  // The chunk is a SKU range: read that range's sales (within the filter's locations), not
-  // thousands of ids.
-  const first = page[0];
   const last = page.at(-1);
-  const velocity =
-    first && last
-      ? await velocityOf(
-          ctx.db,
-          page,
-          now,
-          Prisma.sql`m."variantId" IN (SELECT rv."id" FROM "Variant" rv WHERE rv."sku" >= ${first.sku} AND rv."sku" <= ${last.sku}) AND ${movementScopeSql(input)}`,
-        )
-      : new Map<string, number>();
-  const lines = page.map((r) => inventoryCsvLine(toInventoryRow(r, velocity.get(`${r.variantId}:${r.locationId}`) ?? 0))).join("");
+  const lines = page.map((r) => inventoryCsvLine(toInventoryRow(r))).join("");
   return {
     csv: (input.cursor ? "" : inventoryCsvHeader) + lines,
     rows: page.length,

@@ -4,7 +4,7 @@ import { z } from "zod";
 import type { DomainContext } from "../context.ts";
 import { availableToPromise } from "../inventory/index.ts";
 import { parseInput } from "../shared/parse-input.ts";
-import { isLowStock, velocityOf } from "./inventory-table.ts";
+import { isLowStock } from "./inventory-table.ts";
 import { daysOfCover } from "./sales-velocity.ts";
 
 export const VariantIdInput = z.object({ variantId: z.uuid({ message: "Choose a product variant" }) });
@@ -35,7 +35,6 @@ export interface VariantLocationStock {
  */
 export async function getVariantStock(rawInput: VariantIdInput, ctx: Pick<DomainContext, "db"> & { now?: Date }) {
   const input = parseInput(VariantIdInput, rawInput);
-  const now = ctx.now ?? new Date();
   const variant = await ctx.db.variant.findUnique({
     where: { id: input.variantId },
     select: {
@@ -54,12 +53,11 @@ export async function getVariantStock(rawInput: VariantIdInput, ctx: Pick<Domain
     select: { id: true, code: true, name: true, kind: true },
     orderBy: { name: "asc" },
   });
-  const velocity = await velocityOf(ctx.db, levels, now);
   const byLocation = new Map(levels.map((l) => [l.locationId, l]));
   const rows: VariantLocationStock[] = locations.map((loc) => {
     const level = byLocation.get(loc.id);
-    const q = level ?? { onHand: 0, reserved: 0, safetyStock: 0, reorderPoint: 0, inTransit: 0, bin: null };
-    const perDay = velocity.get(`${variant.id}:${loc.id}`) ?? 0;
+    const q = level ?? { onHand: 0, reserved: 0, safetyStock: 0, reorderPoint: 0, inTransit: 0, bin: null, soldPerDay: 0 };
+    const perDay = q.soldPerDay;
     return {
       locationId: loc.id,
       locationCode: loc.code,
@@ -78,6 +76,22 @@ export async function getVariantStock(rawInput: VariantIdInput, ctx: Pick<Domain
       low: level ? isLowStock(q) : false,
     };
   });
+  // Transfers of this item still on their way (requested or shipped), e.g. drafts accepted from the forecast.
+  const transfers = await ctx.db.transfer.findMany({
+    where: { status: { in: ["REQUESTED", "SHIPPED"] }, lines: { some: { variantId: variant.id } } },
+    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+    take: 20,
+    select: {
+      id: true,
+      number: true,
+      status: true,
+      note: true,
+      createdAt: true,
+      fromLocation: { select: { name: true } },
+      toLocation: { select: { name: true } },
+      lines: { where: { variantId: variant.id }, select: { quantityRequested: true, quantityShipped: true } },
+    },
+  });
   const sum = (pick: (r: VariantLocationStock) => number) => rows.reduce((n, r) => n + pick(r), 0);
   const soldPerDay = sum((r) => r.soldPerDay);
   return {
@@ -92,6 +106,16 @@ export async function getVariantStock(rawInput: VariantIdInput, ctx: Pick<Domain
       barcodes: variant.barcodes.map((b) => b.code),
     },
     locations: rows,
+    openTransfers: transfers.map((t) => ({
+      id: t.id,
+      number: t.number,
+      status: t.status as "REQUESTED" | "SHIPPED",
+      note: t.note,
+      createdAt: t.createdAt,
+      fromLocationName: t.fromLocation.name,
+      toLocationName: t.toLocation.name,
+      quantity: t.status === "SHIPPED" ? (t.lines[0]?.quantityShipped ?? 0) : (t.lines[0]?.quantityRequested ?? 0),
+    })),
     totals: {
       onHand: sum((r) => r.onHand),
       reserved: sum((r) => r.reserved),

@@ -4,11 +4,19 @@ export { listLevels, type LevelPage, type LevelSummary } from "./list-levels.ts"
 export { listMovements, type MovementPage, type MovementRow } from "./list-movements.ts";
 export { listTransfers, type TransferSummary } from "./list-transfers.ts";
 export { getCycleCount } from "./get-cycle-count.ts";
-export { VELOCITY_WINDOW_DAYS, SOLD_MOVEMENT_KINDS, salesVelocitySql, daysOfCover } from "./sales-velocity.ts";
+export { daysOfCover } from "./sales-velocity.ts";
 export {
   listInventory,
   countInventory,
   isLowStock,
+  lowSql as lowStockSql,
+  resolveInventoryFilter,
+  inventoryFilterSql,
+  inventoryRowColumns,
+  inventoryRowJoins,
+  toInventoryRow,
+  uuidList,
+  type InventoryRawRow,
   ListInventoryInput,
   InventoryFilterInput,
   INVENTORY_COUNT_CAP,

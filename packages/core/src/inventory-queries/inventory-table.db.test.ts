@@ -4,6 +4,7 @@ import { describe, expect, it } from "vitest";
 import type { DomainContext } from "../context.ts";
 import { inventoryWorld, systemContext } from "../inventory/inventory.fixtures.ts";
 import { adjustStock, commitReservations, receiveStock, reserveStock } from "../inventory/index.ts";
+import { refreshSalesVelocity } from "../forecasting/index.ts";
 import { expectAppError } from "../testing/index.ts";
 import { exportInventoryCsv, getVariantStock, INVENTORY_COUNT_CAP, listInventory, listVariantMovements, type InventoryRow } from "./index.ts";
 
@@ -23,7 +24,7 @@ async function sell(prisma: PrismaClient, variantId: string, locationId: string,
  *   JKT-1 (Trail Jacket, Jackets, barcode)  A: 30 on hand, 28 sold over 28 days (1/day) → 30 days
  *                                           B: 2 on hand, reorder point 5 → low
  *   JKT-2 (Trail Jacket, Jackets)           A: 0 on hand → zero and low
- *   BT-1  (Summit Boot, Boots)              A: 10 on hand, 3 reserved, safety stock 2 → ATP 5; 14 sold in the window, 50 before it
+ *   BT-1  (Summit Boot, Boots)              A: 10 on hand, 3 reserved, safety stock 2 → ATP 5; 14 sold 3 days ago (1.15/day, weighted), 50 before the window → 8.7 days
  *   BT-2  (Summit Boot, Boots)              C: 7 on hand, 7 in transit
  */
 async function world() {
@@ -48,13 +49,15 @@ async function world() {
   await adjustStock({ locationId: a.id, variantId: jkt2.id, quantity: -1, reason: "DAMAGED" }, early);
 
   for (let d = 0; d < 28; d++) await sell(db.prisma, jkt1.id, a.id, 1, d + 0.5); // 28 in the window
-  await sell(db.prisma, bt1.id, a.id, 14, 3); // 14 in the window: 0.5 a day
+  await sell(db.prisma, bt1.id, a.id, 14, 3); // 14 on day 2 of the window (weight 0.82): 1.15 a day
   await sell(db.prisma, bt1.id, a.id, 50, 40); // before the window: not counted
 
   await db.prisma.inventoryLevel.update({ where: { variantId_locationId: { variantId: jkt1.id, locationId: b.id } }, data: { reorderPoint: 5 } });
   await db.prisma.inventoryLevel.update({ where: { variantId_locationId: { variantId: bt1.id, locationId: a.id } }, data: { safetyStock: 2 } });
   await db.prisma.inventoryLevel.update({ where: { variantId_locationId: { variantId: bt2.id, locationId: c.id } }, data: { inTransit: 7, reorderPoint: 3 } });
   await reserveStock({ lines: [{ variantId: bt1.id, locationId: a.id, quantity: 3 }] }, systemContext(db.prisma, now));
+  // The stored velocity the screens read, as the job computes it (docs/forecasting.md).
+  await refreshSalesVelocity({ locationIds: [a.id, b.id, c.id] }, { db: db.prisma, now });
   return { a, b, c, jackets, boots, jkt1, jkt2, bt1, bt2, all: [a.id, b.id, c.id] };
 }
 
@@ -70,7 +73,7 @@ describe("the inventory table", () => {
     expect(skus(page.items)).toEqual([`${w.bt1.sku}@Store 0`, `${w.bt2.sku}@Store 2`, `${w.jkt1.sku}@Store 0`, `${w.jkt1.sku}@Store 1`, `${w.jkt2.sku}@Store 0`]);
     const byKey = new Map(page.items.map((r) => [`${r.sku}@${r.locationName}`, r]));
     expect(byKey.get(`${w.jkt1.sku}@Store 0`)).toMatchObject({ onHand: 30, reserved: 0, available: 30, soldPerDay: 1, daysOfCover: 30, low: false, categoryName: w.jackets.name });
-    expect(byKey.get(`${w.bt1.sku}@Store 0`)).toMatchObject({ onHand: 10, reserved: 3, safetyStock: 2, available: 5, soldPerDay: 0.5, daysOfCover: 20, low: false });
+    expect(byKey.get(`${w.bt1.sku}@Store 0`)).toMatchObject({ onHand: 10, reserved: 3, safetyStock: 2, available: 5, soldPerDay: 1.15, daysOfCover: 8.7, low: false });
     expect(byKey.get(`${w.jkt1.sku}@Store 1`)).toMatchObject({ onHand: 2, reorderPoint: 5, soldPerDay: 0, daysOfCover: null, low: true });
     expect(byKey.get(`${w.jkt2.sku}@Store 0`)).toMatchObject({ onHand: 0, daysOfCover: null, low: true });
     expect(byKey.get(`${w.bt2.sku}@Store 2`)).toMatchObject({ onHand: 7, inTransit: 7, low: false });
@@ -148,7 +151,7 @@ describe("the inventory table", () => {
     expect(lines[0]).toBe("SKU,Product,Variant,Category,Location code,Location,On hand,Reserved,ATP,In transit,Safety stock,Reorder point,Sold per day (28 days),Days of cover,Low stock");
     expect(lines).toHaveLength(6);
     // Quoted, quotes doubled, and not a formula.
-    expect(lines[1]).toBe(`${w.bt1.sku},"'=HYPERLINK(""x""), ""Boot""",42,Boots ${w.boots.name.split(" ")[1]},${w.a.code},Store 0,10,3,5,0,2,0,0.5,20,no`);
+    expect(lines[1]).toBe(`${w.bt1.sku},"'=HYPERLINK(""x""), ""Boot""",42,Boots ${w.boots.name.split(" ")[1]},${w.a.code},Store 0,10,3,5,0,2,0,1.15,8.7,no`);
     expect(lines.find((l) => l.startsWith(`${w.jkt1.sku},`) && l.includes("Store 1"))).toMatch(/,2,0,2,0,0,5,0,,yes$/);
     const low = await exportInventoryCsv({ locationIds: w.all, stock: "LOW" }, ctx);
     expect(low.rows).toBe(2);

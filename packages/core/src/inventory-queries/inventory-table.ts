@@ -5,7 +5,7 @@ import { z } from "zod";
 import type { DomainContext } from "../context.ts";
 import { availableToPromise } from "../inventory/index.ts";
 import { parseInput } from "../shared/parse-input.ts";
-import { daysOfCover, daysOfCoverSql, salesVelocitySql } from "./sales-velocity.ts";
+import { daysOfCover, daysOfCoverSql } from "./sales-velocity.ts";
 
 /** Counting stops here: "10,000+" is as useful to a person as the exact number, and fast. */
 export const INVENTORY_COUNT_CAP = 10_000;
@@ -52,7 +52,7 @@ export interface InventoryRow {
   inTransit: number;
   safetyStock: number;
   reorderPoint: number;
-  /** Units sold per day over the velocity window (0 when nothing sold). */
+  /** Units sold per day, as last stored by forecasting's refresh (0 when nothing sold). */
   soldPerDay: number;
   /** On hand ÷ sold per day; null when nothing sold. */
   daysOfCover: number | null;
@@ -69,8 +69,8 @@ export interface InventoryPage {
 
 type QueryContext = Pick<DomainContext, "db"> & { now?: Date };
 
-/** LOW in SQL; `isLowStock` says the same for one row. */
-const lowSql = Prisma.sql`GREATEST(0, l."onHand" - l."reserved" - l."safetyStock") <= GREATEST(l."reorderPoint", l."safetyStock")`;
+/** LOW in SQL (alias `l` = the level); `isLowStock` says the same for one row. */
+export const lowSql = Prisma.sql`GREATEST(0, l."onHand" - l."reserved" - l."safetyStock") <= GREATEST(l."reorderPoint", l."safetyStock")`;
 
 /** Low stock: ATP at or below the reorder point, or at or below the safety stock when that is higher. */
 export function isLowStock(level: { onHand: number; reserved: number; safetyStock: number; reorderPoint: number }): boolean {
@@ -136,15 +136,6 @@ export function inventoryFilterSql(filter: Filter): Prisma.Sql {
   return and.length ? Prisma.join(and, " AND ") : Prisma.sql`TRUE`;
 }
 
-/** The movements a filter can match (alias `m`): its locations and its variants. */
-export function movementScopeSql(filter: Filter): Prisma.Sql {
-  const and: Prisma.Sql[] = [];
-  if (filter.locationIds) and.push(filter.locationIds.length ? Prisma.sql`m."locationId" IN (${uuidList(filter.locationIds)})` : Prisma.sql`FALSE`);
-  const variants = variantFilterSql(filter);
-  if (variants) and.push(Prisma.sql`m."variantId" IN (${variants})`);
-  return and.length ? Prisma.join(and, " AND ") : Prisma.sql`TRUE`;
-}
-
 const numericSort: Partial<Record<InventorySortKey, Prisma.Sql>> = {
   onHand: Prisma.sql`l."onHand"`,
   reserved: Prisma.sql`l."reserved"`,
@@ -155,7 +146,7 @@ const numericSort: Partial<Record<InventorySortKey, Prisma.Sql>> = {
 };
 
 /** The ids of one page, in order. Numeric sorts never join the catalogue before sorting. */
-async function pageIds(input: z.output<typeof ListInventoryInput> & Filter, ctx: QueryContext, now: Date): Promise<string[]> {
+async function pageIds(input: z.output<typeof ListInventoryInput> & Filter, ctx: QueryContext): Promise<string[]> {
   const where = inventoryFilterSql(input);
   const dir = input.desc ? Prisma.sql`DESC` : Prisma.sql`ASC`;
   const limit = Prisma.sql`LIMIT ${input.pageSize} OFFSET ${input.pageIndex * input.pageSize}`;
@@ -164,12 +155,18 @@ async function pageIds(input: z.output<typeof ListInventoryInput> & Filter, ctx:
   if (numeric) {
     rows = await ctx.db.$queryRaw`SELECT l."id"::text AS "id" FROM "InventoryLevel" l WHERE ${where} ORDER BY ${numeric} ${dir}, l."id" ${dir} ${limit}`;
   } else if (input.sort === "daysOfCover") {
-    // Levels that sold nothing have no days of cover: always after the others. The velocity
-    // reads only the movements the filter can match (its locations, its variants).
+    // Levels that sold nothing have no days of cover: always after the others, by id. The
+    // levels that sold come from the partial index on days of cover (either direction), the
+    // others from the primary key; each side stops at the end of the wanted page.
+    const wanted = (input.pageIndex + 1) * input.pageSize;
     rows = await ctx.db.$queryRaw`
-      SELECT l."id"::text AS "id" FROM "InventoryLevel" l
-      LEFT JOIN (${salesVelocitySql(now, movementScopeSql(input))}) s ON s."variantId" = l."variantId" AND s."locationId" = l."locationId"
-      WHERE ${where} ORDER BY ${daysOfCoverSql} ${dir} NULLS LAST, l."id" ${dir} ${limit}`;
+      SELECT x."id"::text AS "id" FROM (
+        (SELECT l."id", 0 AS "group", ${daysOfCoverSql} AS "cover" FROM "InventoryLevel" l
+         WHERE ${where} AND l."soldPerDay" > 0 ORDER BY ${daysOfCoverSql} ${dir}, l."id" ${dir} LIMIT ${wanted})
+        UNION ALL
+        (SELECT l."id", 1 AS "group", NULL::float8 AS "cover" FROM "InventoryLevel" l
+         WHERE ${where} AND l."soldPerDay" = 0 ORDER BY l."id" ${dir} LIMIT ${wanted})
+      ) x ORDER BY x."group", x."cover" ${dir}, x."id" ${dir} ${limit}`;
   } else if (input.sort === "location") {
     // Location by location (each one's levels by SKU through the SKU index), so a page never
     // sorts the whole table: the lateral stops as soon as the page is full.
@@ -210,35 +207,20 @@ interface RawRow {
   inTransit: number;
   safetyStock: number;
   reorderPoint: number;
+  soldPerDay: number;
 }
 
 const rowColumns = Prisma.sql`
   l."id"::text AS "id", l."variantId"::text AS "variantId", l."locationId"::text AS "locationId",
   v."sku", p."name" AS "productName", v."name" AS "variantName", c."name" AS "categoryName",
   loc."code" AS "locationCode", loc."name" AS "locationName",
-  l."onHand", l."reserved", l."inTransit", l."safetyStock", l."reorderPoint"`;
+  l."onHand", l."reserved", l."inTransit", l."safetyStock", l."reorderPoint", l."soldPerDay"`;
 const rowJoins = Prisma.sql`
   JOIN "Variant" v ON v."id" = l."variantId" JOIN "Product" p ON p."id" = v."productId"
   JOIN "Category" c ON c."id" = p."categoryId" JOIN "Location" loc ON loc."id" = l."locationId"`;
 
-/** Velocity of the (variant, location) pairs of `rows`, keyed "variantId:locationId". */
-/**
- * Velocity of the (variant, location) pairs of `rows`, keyed "variantId:locationId". `scope`
- * replaces the id lists (alias `m`) when the caller can say which movements to read more
- * cheaply (the CSV export: a SKU range).
- */
-export async function velocityOf(db: QueryContext["db"], rows: { variantId: string; locationId: string }[], now: Date, scope?: Prisma.Sql): Promise<Map<string, number>> {
-  if (rows.length === 0) return new Map();
-  const where =
-    scope ??
-    Prisma.sql`m."variantId" IN (${uuidList([...new Set(rows.map((r) => r.variantId))])}) AND m."locationId" IN (${uuidList([...new Set(rows.map((r) => r.locationId))])})`;
-  const found = await db.$queryRaw<{ variantId: string; locationId: string; perDay: number }[]>`
-    SELECT s."variantId"::text AS "variantId", s."locationId"::text AS "locationId", s."perDay"
-    FROM (${salesVelocitySql(now, where)}) s`;
-  return new Map(found.map((r) => [`${r.variantId}:${r.locationId}`, Number(r.perDay)]));
-}
-
-export function toInventoryRow(raw: RawRow, perDay: number): InventoryRow {
+export function toInventoryRow(raw: RawRow): InventoryRow {
+  const perDay = Number(raw.soldPerDay);
   const level = { onHand: Number(raw.onHand), reserved: Number(raw.reserved), safetyStock: Number(raw.safetyStock), reorderPoint: Number(raw.reorderPoint) };
   return {
     ...raw,
@@ -252,14 +234,13 @@ export function toInventoryRow(raw: RawRow, perDay: number): InventoryRow {
 }
 
 /** Full rows (catalogue names, location, velocity) of the given levels, in the given order. */
-async function rowsOf(db: QueryContext["db"], ids: string[], now: Date): Promise<InventoryRow[]> {
+async function rowsOf(db: QueryContext["db"], ids: string[]): Promise<InventoryRow[]> {
   if (ids.length === 0) return [];
   const raw = await db.$queryRaw<RawRow[]>`SELECT ${rowColumns} FROM "InventoryLevel" l ${rowJoins} WHERE l."id" IN (${uuidList(ids)})`;
-  const velocity = await velocityOf(db, raw, now);
   const byId = new Map(raw.map((r) => [r.id, r]));
   return ids.flatMap((id) => {
     const r = byId.get(id);
-    return r ? [toInventoryRow(r, velocity.get(`${r.variantId}:${r.locationId}`) ?? 0)] : [];
+    return r ? [toInventoryRow(r)] : [];
   });
 }
 
@@ -273,14 +254,13 @@ export async function countInventory(filter: Filter, db: QueryContext["db"]): Pr
 
 /**
  * One page of the inventory table: filtered, sorted and paged in the database (offset
- * paging, as far as the count cap), with days of cover from `salesVelocitySql`.
+ * paging, as far as the count cap), with days of cover from the stored velocity.
  */
 export async function listInventory(rawInput: ListInventoryInput, ctx: QueryContext): Promise<InventoryPage> {
   const parsed = parseInput(ListInventoryInput, rawInput);
-  const now = ctx.now ?? new Date();
   const input = { ...parsed, ...(await resolveInventoryFilter(parsed, ctx.db)) };
-  const [ids, count] = await Promise.all([pageIds(input, ctx, now), countInventory(input, ctx.db)]);
-  return { items: await rowsOf(ctx.db, ids, now), ...count };
+  const [ids, count] = await Promise.all([pageIds(input, ctx), countInventory(input, ctx.db)]);
+  return { items: await rowsOf(ctx.db, ids), ...count };
 }
 
 export { rowColumns as inventoryRowColumns, rowJoins as inventoryRowJoins, type RawRow as InventoryRawRow, uuidList };

@@ -37,3 +37,6 @@ export { allocateOrder } from "./allocate-order.ts";
 export { cancelLockedOrder } from "./cancel-order.ts";
 export { lockOrder, type OrderWithLines } from "./order-rows.ts";
 export { recordOrderEvent, orderChanged } from "./timeline.ts";
+// The routing editor's simulator and replay (core/src/routing-rules) read routing's inputs through these.
+export { loadCountryMarkets, loadRoutingNetwork, loadRoutingRules, marketOfCountry, ruleSpecFromRow, type RoutingNetwork } from "./routing-input.ts";
+export { loadRoutableOrders, type RoutableOrder } from "./routing-history.ts";

@@ -1,1 +1,10 @@
 export { convertMinorUnits, fxConverter, loadFxConverter, scaledRate, type FxConverter } from "./fx.ts";
+export { salesReport, type SalesReport, type SalesReportRow } from "./sales-report.ts";
+export { getHqOverview, OPEN_ORDER_STATUSES, type HqOverview, type LowStockAlert } from "./hq-overview.ts";
+export { sellThroughReport, sellThroughRatio, type SellThroughReport, type SellThroughRow } from "./sell-through.ts";
+export { returnsReport, returnRate, type ReturnsReport, type ReturnsSummary, type ReturnRateRow } from "./returns-report.ts";
+export { fulfilmentTimesReport, FULFILMENT_MEASURES, type FulfilmentMeasure, type FulfilmentTimesReport, type FulfilmentTimesRow, type DurationStats } from "./fulfilment-times.ts";
+export { exportReportCsv, type ReportCsv } from "./export-report-csv.ts";
+export type { SalesFigures, LocalSalesFigures } from "./sales-figures.ts";
+export type { SalesGroup } from "./aggregate-sales.ts";
+export type { FxNote } from "./report-basis.ts";

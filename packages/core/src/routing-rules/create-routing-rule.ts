@@ -1,24 +1,20 @@
-import { AppError, RoutingRuleInput } from "@oms/contracts";
+import { RoutingRuleInput } from "@oms/contracts";
 import type { z } from "zod";
-import type { DomainContext } from "../context.ts";
+import { withTransaction, type DomainContext } from "../context.ts";
 import { assertRole } from "../access.ts";
 import { parseInput } from "../shared/parse-input.ts";
+import { assertShipmentLimit } from "./draft-rules.ts";
+import { auditRuleChange, auditView } from "./rule-audit.ts";
 import { readRule, ruleData, type RoutingRuleView } from "./rule-rows.ts";
 
-/** MAX_SHIPMENTS needs its limit; the other policies ignore it. */
-export function assertShipmentLimit(input: RoutingRuleInput): void {
-  if (input.splitPolicy === "MAX_SHIPMENTS" && input.maxShipments === null) {
-    throw new AppError("VALIDATION_FAILED", "maxShipments: Say how many shipments the order may be split into.", {
-      fields: [{ path: ["maxShipments"], message: "Enter the largest number of shipments" }],
-    });
-  }
-}
-
-/** Adds a routing rule (HQ only). Active rules apply to orders routed from now on. */
+/** Adds a routing rule (HQ only), with its AuditLog row. Active rules apply to orders routed from now on. */
 export async function createRoutingRule(rawInput: z.input<typeof RoutingRuleInput>, ctx: DomainContext): Promise<RoutingRuleView> {
   assertRole(ctx.actor, ["ADMIN"]);
   const input = parseInput(RoutingRuleInput, rawInput);
   assertShipmentLimit(input);
-  const row = await ctx.db.routingRule.create({ data: { ...ruleData(input), createdAt: ctx.now, updatedAt: ctx.now } });
-  return readRule(row);
+  return withTransaction(ctx, async (tx) => {
+    const row = await tx.routingRule.create({ data: { ...ruleData(input), createdAt: ctx.now, updatedAt: ctx.now } });
+    await auditRuleChange(tx, ctx, { action: "routingRule.created", ruleId: row.id, before: null, after: auditView(row) });
+    return readRule(row);
+  });
 }

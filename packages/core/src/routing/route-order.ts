@@ -1,5 +1,5 @@
 import {
-  RoutingFilters,
+  builtInRuleSettings,
   type RejectionCode,
   type RoutingAssignment,
   type RoutingCandidateTrace,
@@ -17,11 +17,7 @@ export const defaultRoutingRule: RoutingRuleSpec = {
   marketCode: null,
   channel: null,
   fulfillmentType: null,
-  filters: RoutingFilters.parse({}),
-  ranking: ["DISTANCE", "STOCK_DEPTH", "LOAD"],
-  splitPolicy: "WHEN_NEEDED",
-  maxShipments: null,
-  fallbacks: ["BACKORDER", "DROPSHIP"],
+  ...builtInRuleSettings,
 };
 
 /** The first active rule (lowest priority number) whose match fields fit the order. */

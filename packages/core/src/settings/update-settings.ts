@@ -1,7 +1,7 @@
 import { UpdateSettingsInput, type OrganizationSettingsView } from "@oms/contracts";
 import { assertRole } from "../access.ts";
 import { withTransaction, type DomainContext } from "../context.ts";
-import { actorRef } from "../shared/actor.ts";
+import { changedFields, writeAudit } from "../shared/audit.ts";
 import { parseInput } from "../shared/parse-input.ts";
 import { readSettings, settingsSelect } from "./get-settings.ts";
 
@@ -20,22 +20,11 @@ export async function updateSettings(rawInput: unknown, ctx: DomainContext): Pro
     // Lock the row so two admins saving at once each log against what they replaced.
     await tx.$queryRaw`SELECT id FROM "OrganizationSettings" WHERE id = 1 FOR UPDATE`;
     const before = await readSettings(tx);
-    const changed = (Object.keys(input) as Editable[]).filter((key) => !before || before[key] !== input[key]);
-    if (before && changed.length === 0) return before;
+    const keys = Object.keys(input) as Editable[];
+    if (before && changedFields(before, input, keys).changed.length === 0) return before;
     const after = await tx.organizationSettings.upsert({ where: { id: 1 }, create: { id: 1, ...input }, update: input, select: settingsSelect });
-    await tx.auditLog.create({
-      data: {
-        ...actorRef(ctx.actor),
-        action: "settings.updated",
-        entityType: "OrganizationSettings",
-        entityId: "1",
-        data: {
-          before: Object.fromEntries(changed.map((key) => [key, before ? before[key] : null])),
-          after: Object.fromEntries(changed.map((key) => [key, after[key]])),
-        },
-        createdAt: ctx.now,
-      },
-    });
+    const diff = changedFields(before, after, keys);
+    await writeAudit(tx, ctx, { action: "settings.updated", entityType: "OrganizationSettings", entityId: "1", data: { before: diff.before, after: diff.after } });
     return after;
   });
 }

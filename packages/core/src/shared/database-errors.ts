@@ -51,3 +51,11 @@ export function translateDatabaseError(error: unknown): never {
   }
   throw error;
 }
+
+/** A unique-constraint failure (Prisma P2002 / SQLSTATE 23505) naming `column`, from any driver. */
+export function isUniqueViolation(error: unknown, column: string): boolean {
+  if (!error || typeof error !== "object") return false;
+  const e = error as { code?: unknown; message?: unknown; meta?: unknown };
+  const text = `${String(e.message ?? "")} ${JSON.stringify(e.meta ?? {})}`;
+  return (e.code === "P2002" || /23505|unique constraint/i.test(text)) && text.includes(column);
+}

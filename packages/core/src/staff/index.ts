@@ -7,3 +7,8 @@ export { getSessionUser } from "./get-session-user.ts";
 export { hashSecret, verifySecret, HASH_COST } from "./password.ts";
 export { UserIdInput, type UserStatus } from "./user-status.ts";
 export type { SignInOptions } from "./sign-in-attempts.ts";
+export { listStaff, type StaffPage } from "./list-staff.ts";
+export { createUser } from "./create-user.ts";
+export { updateUser } from "./update-user.ts";
+export { setUserPassword, setUserPin } from "./set-user-secret.ts";
+export type { StaffMember } from "./staff-admin.ts";

@@ -11,12 +11,14 @@ import { useTRPC } from "../../trpc/client.tsx";
 import { CreateApiKeyModal } from "./create-api-key-modal.tsx";
 import { RevokeApiKeyModal, type RevokeTarget } from "./revoke-api-key-modal.tsx";
 import { scopeKey } from "./shared.ts";
+import { useTableLabels } from "../table-labels.ts";
 
 type ApiKeyRow = inferRouterOutputs<AppRouter>["apiKeys"]["list"][number];
 
 /** HQ's API keys: who may use the public API, for which channel, with what scopes. */
 export function ApiKeysPanel({ timeZone }: { timeZone: string }) {
   const t = useTranslations();
+  const tableLabels = useTableLabels();
   const locale = useLocale();
   const trpc = useTRPC();
   const keys = useQuery(trpc.apiKeys.list.queryOptions());
@@ -131,12 +133,7 @@ export function ApiKeysPanel({ timeZone }: { timeZone: string }) {
           getRowId={(row) => row.id}
           loading={keys.isPending || keys.isFetching}
           maxHeight={420}
-          labels={{
-            loading: t("table.loading"),
-            pageSize: t("table.pageSize"),
-            sort: t("table.sort"),
-            range: (from, to, total) => t("table.range", { from, to, total }),
-          }}
+          labels={tableLabels}
           empty={<EmptyState icon={<IconKey size={28} aria-hidden />} title={t("integrations.keys.empty")} description={t("integrations.keys.emptyHint")} />}
         />
       )}

@@ -1,11 +1,12 @@
 "use client";
-import { ActionIcon, Alert, Button, Checkbox, CopyButton, Group, Modal, Radio, SimpleGrid, Stack, Text, TextInput, Tooltip } from "@mantine/core";
+import { Alert, Button, Checkbox, Group, Modal, Radio, SimpleGrid, Stack, Text, TextInput } from "@mantine/core";
 import { apiScopes, type ApiScope } from "@oms/contracts";
-import { IconAlertCircle, IconAlertTriangle, IconCheck, IconCopy } from "@tabler/icons-react";
+import { IconAlertCircle } from "@tabler/icons-react";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
 import { useTranslations } from "use-intl";
 import { useTRPC } from "../../trpc/client.tsx";
+import { OneTimeSecret } from "./one-time-secret.tsx";
 import { keyChannels, readServerError, scopeKey, type KeyChannel } from "./shared.ts";
 
 type Fields = { name?: string; channel?: string; scopes?: string };
@@ -91,30 +92,7 @@ export function CreateApiKeyModal({ opened, onClose }: { opened: boolean; onClos
       {created ? (
         <Stack gap="md">
           <Text size="sm">{t("create.createdIntro", { name: created.name, prefix: created.prefix })}</Text>
-          <Alert color="orange" variant="light" icon={<IconAlertTriangle aria-hidden />} title={t("create.secretWarningTitle")} role="alert">
-            {t("create.secretWarning")}
-          </Alert>
-          <TextInput
-            label={t("create.secretLabel")}
-            value={created.token}
-            readOnly
-            size="md"
-            data-autofocus
-            onFocus={(event) => event.currentTarget.select()}
-            styles={{ input: { fontFamily: "var(--mantine-font-family-monospace)" } }}
-            rightSectionWidth={52}
-            rightSection={
-              <CopyButton value={created.token} timeout={2000}>
-                {({ copied, copy }) => (
-                  <Tooltip label={copied ? t("create.copied") : t("create.copy")} withArrow>
-                    <ActionIcon variant={copied ? "filled" : "light"} color={copied ? "teal" : undefined} size={40} onClick={copy} aria-label={copied ? t("create.copied") : t("create.copy")}>
-                      {copied ? <IconCheck size={18} aria-hidden /> : <IconCopy size={18} aria-hidden />}
-                    </ActionIcon>
-                  </Tooltip>
-                )}
-              </CopyButton>
-            }
-          />
+          <OneTimeSecret label={t("create.secretLabel")} value={created.token} warning={t("create.secretWarning")} />
           <Group justify="flex-end">
             <Button size="md" onClick={close}>
               {t("create.done")}

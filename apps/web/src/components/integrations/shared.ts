@@ -18,16 +18,22 @@ interface FieldIssue {
   message: string;
 }
 
-/** The server's message (already written for the reader) and its per-field issues. */
-export function readServerError(error: unknown): { message: string | null; fields: Record<string, string> } {
+/**
+ * The server's message (already written for the reader) and its per-field issues: `fields`
+ * by top-level field, `paths` by the whole path joined with dots ("openingHours.mon.0.close").
+ */
+export function readServerError(error: unknown): { message: string | null; fields: Record<string, string>; paths: Record<string, string> } {
   const data = (error as { data?: { fields?: FieldIssue[] } } | null)?.data;
   const fields: Record<string, string> = {};
+  const paths: Record<string, string> = {};
   for (const issue of data?.fields ?? []) {
     const field = String(issue.path[0] ?? "");
     if (field && !fields[field]) fields[field] = issue.message;
+    const path = issue.path.join(".");
+    if (path && !paths[path]) paths[path] = issue.message;
   }
   const message = error instanceof Error && error.message ? error.message : null;
-  return { message, fields };
+  return { message, fields, paths };
 }
 
 /** The reader's own time zone when the page has no location to take one from. */

@@ -8,6 +8,7 @@ import type { inferRouterOutputs } from "@trpc/server";
 import { useMemo, useState } from "react";
 import { useLocale, useTranslations } from "use-intl";
 import { useTRPC } from "../../trpc/client.tsx";
+import { useTableLabels } from "../table-labels.ts";
 
 type DeliveryRow = inferRouterOutputs<AppRouter>["webhooks"]["deliveries"][number];
 type Status = DeliveryRow["status"];
@@ -22,6 +23,7 @@ const MAX = 200;
 /** The webhook delivery log: what was sent where, how it went, and when it is tried again. */
 export function WebhookDeliveriesPanel({ timeZone }: { timeZone: string }) {
   const t = useTranslations();
+  const tableLabels = useTableLabels();
   const locale = useLocale();
   const trpc = useTRPC();
   const [filter, setFilter] = useState<Filter>("ALL");
@@ -145,12 +147,7 @@ export function WebhookDeliveriesPanel({ timeZone }: { timeZone: string }) {
             getRowId={(row) => row.id}
             loading={deliveries.isPending || (deliveries.isFetching && deliveries.isPlaceholderData)}
             maxHeight={560}
-            labels={{
-              loading: t("table.loading"),
-              pageSize: t("table.pageSize"),
-              sort: t("table.sort"),
-              range: (from, to, total) => t("table.range", { from, to, total }),
-            }}
+            labels={tableLabels}
             empty={
               <EmptyState
                 icon={<IconWebhook size={28} aria-hidden />}

@@ -1,8 +1,8 @@
 "use client";
-import { Anchor, Button, Group, MultiSelect, SegmentedControl, Select, Stack, Text, TextInput, Tooltip } from "@mantine/core";
+import { Anchor, Button, Group, SegmentedControl, Stack, Text, Tooltip } from "@mantine/core";
 import { useDebouncedValue, useLocalStorage } from "@mantine/hooks";
 import { DataTable, EmptyState, ErrorState, Panel, type DataTableColumn, type DataTableSort } from "@oms/ui";
-import { IconBoxSeam, IconDownload, IconFilterOff, IconSearch } from "@tabler/icons-react";
+import { IconBoxSeam, IconDownload, IconFilterOff } from "@tabler/icons-react";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
@@ -10,6 +10,7 @@ import { useMemo, useState } from "react";
 import { useLocale, useTranslations } from "use-intl";
 import { useTRPC } from "../../../trpc/client.tsx";
 import { defaultHiddenColumns, exportHref, formatNumber, HIDDEN_COLUMNS_KEY, inventoryHref, type InventoryRow, type StockFilter, type TableInput } from "./shared.ts";
+import { ScopeFilters } from "./scope-filters.tsx";
 import { CoverText, StockBadge } from "./stock-cells.tsx";
 
 const pageSizes = [25, 50, 100];
@@ -40,8 +41,6 @@ export function InventoryScreen() {
     setPage((p) => ({ ...p, pageIndex: 0 }));
   };
 
-  const locations = useQuery(trpc.locations.list.queryOptions());
-  const categories = useQuery(trpc.inventory.categories.queryOptions());
   const input: TableInput = {
     ...(locationIds.length ? { locationIds } : {}),
     ...(categoryId ? { categoryId } : {}),
@@ -121,37 +120,13 @@ export function InventoryScreen() {
 
   const toolbar = (
     <Group gap="sm" align="flex-end" wrap="wrap">
-      <TextInput
-        label={t("filters.search")}
-        placeholder={t("filters.searchPlaceholder")}
-        leftSection={<IconSearch size={16} aria-hidden />}
-        value={searchText}
-        onChange={(e) => {
-          const value = e.currentTarget.value;
-          reset(() => setSearchText(value));
-        }}
-        w={240}
-      />
-      <MultiSelect
-        label={t("filters.locations")}
-        placeholder={locationIds.length === 0 ? t("filters.allLocations") : undefined}
-        data={(locations.data ?? []).map((l) => ({ value: l.id, label: l.name }))}
-        value={locationIds}
-        onChange={(value) => reset(() => setLocationIds(value))}
-        searchable
-        clearable
-        w={280}
-        maxDropdownHeight={320}
-      />
-      <Select
-        label={t("filters.category")}
-        placeholder={t("filters.allCategories")}
-        data={(categories.data ?? []).map((c) => ({ value: c.id, label: c.name }))}
-        value={categoryId}
-        onChange={(value) => reset(() => setCategoryId(value))}
-        searchable
-        clearable
-        w={200}
+      <ScopeFilters
+        searchText={searchText}
+        onSearchText={(value) => reset(() => setSearchText(value))}
+        locationIds={locationIds}
+        onLocationIds={(value) => reset(() => setLocationIds(value))}
+        categoryId={categoryId}
+        onCategoryId={(value) => reset(() => setCategoryId(value))}
       />
       <Stack gap={4}>
         <Text size="sm" fw={500} id="stock-filter-label">

@@ -234,6 +234,7 @@ function TransferForm({ target, onDone }: { target: StockActionTarget; onDone: (
 
 function CountForm({ target, onDone }: { target: StockActionTarget; onDone: () => void }) {
   const t = useTranslations("hqInventory");
+  const locale = useLocale();
   const client = useTRPCClient();
   const refresh = useRefreshStock();
   const [counted, setCounted] = useState<number | string>(target.location.onHand);
@@ -246,7 +247,9 @@ function CountForm({ target, onDone }: { target: StockActionTarget; onDone: () =
       return { number: sheet.number, variance: posted.variances[0]?.variance ?? 0 };
     },
     onSuccess: async (result) => {
-      notifications.show({ color: "teal", message: t("actions.countPosted", { number: result.number, variance: result.variance }) });
+      // ICU picks "one" for -1 as for 1, so the sign comes from Intl, not from the message.
+      const signed = new Intl.NumberFormat(locale, { signDisplay: "exceptZero" }).format(result.variance);
+      notifications.show({ color: "teal", message: t("actions.countPosted", { number: result.number, variance: result.variance, signed }) });
       onDone();
       await refresh();
     },

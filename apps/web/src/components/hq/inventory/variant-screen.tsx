@@ -8,6 +8,7 @@ import { useMemo, useState } from "react";
 import { useLocale, useTranslations } from "use-intl";
 import { useTRPC } from "../../../trpc/client.tsx";
 import { browserTimeZone } from "../../integrations/shared.ts";
+import { OpenTransfersPanel } from "../forecast/open-transfers-panel.tsx";
 import { PurchaseOrdersScreen } from "./purchase-orders-screen.tsx";
 import { formatNumber, type MovementRow, type VariantLocation } from "./shared.ts";
 import { StockActionModal, type StockAction, type StockActionTarget } from "./stock-action-modals.tsx";
@@ -293,6 +294,7 @@ export function VariantScreen({ variantId }: { variantId: string }) {
         )}
       </Panel>
 
+      <OpenTransfersPanel transfers={data?.openTransfers ?? []} loading={stock.isPending} />
       <PurchaseOrdersScreen variantId={variantId} />
       <StockActionModal target={target} onClose={() => setTarget(null)} />
     </Stack>

@@ -1,13 +1,11 @@
 "use client";
-import { Accordion, Badge, Group, List, Stack, Text, ThemeIcon } from "@mantine/core";
+import { Accordion, Badge, Group, List, Stack, Text } from "@mantine/core";
 import { DateTime } from "@oms/ui";
-import { IconRoute, IconX } from "@tabler/icons-react";
 import { useTranslations } from "use-intl";
-import { explainRoutingRun, type RoutingRun, type RoutingT } from "./routing-explanation.ts";
+import { explainRoutingRun, type RoutingRun, type RoutingT } from "../routing-explanation.ts";
+import { routingOutcomeColor, RoutingSentences } from "../routing-sentences.tsx";
 import { Section } from "./order-sections.tsx";
 import type { OrderDetail } from "./shared.ts";
-
-const outcomeColor = { ROUTED: "teal", PARTIALLY_ROUTED: "orange", UNROUTABLE: "red" } as const;
 
 function RunExplanation({ run, timeZone, locale, latest }: { run: RoutingRun; timeZone: string; locale: string; latest: boolean }) {
   const t = useTranslations("hqOrders.routing");
@@ -15,38 +13,14 @@ function RunExplanation({ run, timeZone, locale, latest }: { run: RoutingRun; ti
   return (
     <Stack gap="xs" data-testid={latest ? "routing-latest" : undefined}>
       <Group gap="xs">
-        <Badge color={outcomeColor[run.outcome]} variant="light">
+        <Badge color={routingOutcomeColor[run.outcome]} variant="light">
           {t(`outcome.${run.outcome}`)}
         </Badge>
         <Text size="xs" c="dimmed">
           {run.reason} · <DateTime value={run.at} timeZone={timeZone} locale={locale} /> · {t("rule", { name: run.trace.rule.name })}
         </Text>
       </Group>
-      {text.sent.map((sentence) => (
-        <Group key={sentence} gap="xs" wrap="nowrap" align="flex-start">
-          <ThemeIcon size={20} radius="xl" color="teal" variant="light">
-            <IconRoute size={12} aria-hidden />
-          </ThemeIcon>
-          <Text size="sm" fw={500}>
-            {sentence}
-          </Text>
-        </Group>
-      ))}
-      {text.unplaced ? (
-        <Group gap="xs" wrap="nowrap" align="flex-start">
-          <ThemeIcon size={20} radius="xl" color="red" variant="light">
-            <IconX size={12} aria-hidden />
-          </ThemeIcon>
-          <Text size="sm" c="red.8" fw={500}>
-            {text.unplaced}
-          </Text>
-        </Group>
-      ) : null}
-      {text.notChosen ? (
-        <Text size="sm" c="dimmed">
-          {text.notChosen}
-        </Text>
-      ) : null}
+      <RoutingSentences text={text} />
     </Stack>
   );
 }

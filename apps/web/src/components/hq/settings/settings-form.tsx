@@ -1,5 +1,5 @@
 "use client";
-import { Alert, Button, Group, NumberInput, SimpleGrid, Skeleton, Stack, Text, TextInput } from "@mantine/core";
+import { Alert, Button, Group, NumberInput, SimpleGrid, Skeleton, Stack, Switch, Text, TextInput } from "@mantine/core";
 import { notifications } from "@mantine/notifications";
 import { formatMoney, type OrganizationSettingsView, type UpdateSettingsInput } from "@oms/contracts";
 import { ErrorState, Panel } from "@oms/ui";
@@ -203,6 +203,19 @@ function SettingsForm({ settings }: { settings: OrganizationSettingsView }) {
                 disabled={save.isPending}
               />
             </SimpleGrid>
+            <Switch
+              size="md"
+              label={t("fields.reportPricesIncludeTax.label")}
+              description={t("fields.reportPricesIncludeTax.hint")}
+              checked={draft.reportPricesIncludeTax}
+              onChange={(e) => {
+                const reportPricesIncludeTax = e.currentTarget.checked;
+                setDraft((d) => ({ ...d, reportPricesIncludeTax }));
+                clear("reportPricesIncludeTax");
+              }}
+              error={errors.reportPricesIncludeTax}
+              disabled={save.isPending}
+            />
           </Stack>
         </Panel>
         <Group justify="space-between">

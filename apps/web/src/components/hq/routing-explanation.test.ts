@@ -1,7 +1,7 @@
 import type { RoutingCandidateTrace } from "@oms/contracts";
 import { createTranslator } from "use-intl/core";
 import { describe, expect, it } from "vitest";
-import messages from "../../../../messages/en.json" with { type: "json" };
+import messages from "../../../messages/en.json" with { type: "json" };
 import { explainRoutingRun, type RoutingRun, type RoutingT } from "./routing-explanation.ts";
 
 const t = createTranslator({ locale: "en", messages, namespace: "hqOrders.routing" }) as unknown as RoutingT;

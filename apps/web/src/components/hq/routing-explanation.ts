@@ -1,6 +1,7 @@
 // The routing trace (Order.routingTrace, docs/routing.md) told as a few sentences a person
 // reads in seconds: where each part of the order went and why, and why the other
 // locations were not chosen. The trace's own `steps` stay available as the detailed log.
+// Shared by the HQ order page (what happened) and the routing simulator (what would happen).
 import type { OrderRoutingTrace, RejectionCode, RoutingCandidateTrace } from "@oms/contracts";
 
 export type RoutingRun = OrderRoutingTrace["runs"][number];
@@ -38,7 +39,8 @@ function km(distance: number, locale: string): string {
   return new Intl.NumberFormat(locale, { maximumFractionDigits: distance < 10 ? 1 : 0 }).format(distance);
 }
 
-function whyNot(c: RoutingCandidateTrace, units: number, t: RoutingT, locale: string): string {
+/** Why one location was not chosen, in a few words ("only 1 of 3 items"). */
+export function whyNot(c: RoutingCandidateTrace, units: number, t: RoutingT, locale: string): string {
   const codes = new Set(c.rejections.map((r) => r.code));
   const code = reasonOrder.find((r) => codes.has(r)) ?? "NOT_NEEDED";
   switch (code) {
