@@ -84,6 +84,11 @@ describeJourney("HQ overview", () => {
     await expect.poll(() => value(page, "orders"), { timeout: 15_000 }).toBe("3");
     await expect(value(page, "net")).resolves.toBe("€92.60");
     await expect(page.getByTestId("overview-updated").innerText()).resolves.not.toBe(updatedBefore);
+
+    // The low-stock alert opens the inventory table filtered to low stock.
+    await page.getByRole("link", { name: "Low-stock alerts" }).first().click();
+    await page.waitForURL(/\/hq\/inventory\?stock=LOW$/);
+    await expect.poll(() => page.getByRole("radio", { name: "Low" }).isChecked()).toBe(true);
     await context.close();
   }, 120_000);
 });

@@ -1,32 +1,21 @@
 import { AppError } from "@oms/contracts";
-import type { Database } from "@oms/db";
-import { createTestDatabase, describeOnPostgres, openConcurrentClient, type TestDatabase } from "@oms/db/testing";
-import { afterAll, beforeAll, expect, it } from "vitest";
+import { describeOnPostgres, useConcurrentDatabase } from "@oms/db/testing";
+import { expect, it } from "vitest";
 import { inventoryWorld, systemContext } from "./inventory.fixtures.ts";
 import { receiveStock, reserveStock, verifyLedger } from "./index.ts";
 
 // Needs a real server: PGlite runs one statement at a time and would prove nothing.
 describeOnPostgres("reservations under concurrency", () => {
-  let db: TestDatabase;
-  let wide: Database;
-  beforeAll(async () => {
-    db = await createTestDatabase();
-    // A second client with a pool large enough that many transactions really overlap.
-    wide = openConcurrentClient(db);
-  });
-  afterAll(async () => {
-    await wide?.close();
-    await db?.drop();
-  });
+  const t = useConcurrentDatabase();
 
   it("200 concurrent single-unit reservations against 50 available: exactly 50 succeed", async () => {
-    const { locations, variants } = await inventoryWorld(db.prisma, { variants: 1 });
+    const { locations, variants } = await inventoryWorld(t.db.prisma, { variants: 1 });
     const [v, store] = [variants[0]!, locations[0]!];
-    await receiveStock({ locationId: store.id, lines: [{ variantId: v.id, quantity: 50 }] }, systemContext(db.prisma));
+    await receiveStock({ locationId: store.id, lines: [{ variantId: v.id, quantity: 50 }] }, systemContext(t.db.prisma));
 
     const results = await Promise.allSettled(
       Array.from({ length: 200 }, () =>
-        reserveStock({ lines: [{ variantId: v.id, locationId: store.id, quantity: 1 }] }, systemContext(wide.prisma)),
+        reserveStock({ lines: [{ variantId: v.id, locationId: store.id, quantity: 1 }] }, systemContext(t.wide.prisma)),
       ),
     );
     const succeeded = results.filter((r) => r.status === "fulfilled");
@@ -38,30 +27,30 @@ describeOnPostgres("reservations under concurrency", () => {
       expect((f.reason as AppError).code).toBe("INSUFFICIENT_STOCK");
       expect((f.reason as AppError).message).toMatch(/Insufficient stock/);
     }
-    const level = await db.prisma.inventoryLevel.findUniqueOrThrow({ where: { variantId_locationId: { variantId: v.id, locationId: store.id } } });
+    const level = await t.db.prisma.inventoryLevel.findUniqueOrThrow({ where: { variantId_locationId: { variantId: v.id, locationId: store.id } } });
     expect(level).toMatchObject({ onHand: 50, reserved: 50 });
-    expect(await db.prisma.reservation.count({ where: { variantId: v.id, status: "ACTIVE" } })).toBe(50);
+    expect(await t.db.prisma.reservation.count({ where: { variantId: v.id, status: "ACTIVE" } })).toBe(50);
   });
 
   it("multi-line orders taking the same items in opposite order never deadlock and never oversell", async () => {
-    const { locations, variants } = await inventoryWorld(db.prisma, { variants: 2 });
+    const { locations, variants } = await inventoryWorld(t.db.prisma, { variants: 2 });
     const [a, b] = [variants[0]!, variants[1]!];
     const store = locations[0]!;
-    await receiveStock({ locationId: store.id, lines: [{ variantId: a.id, quantity: 30 }, { variantId: b.id, quantity: 30 }] }, systemContext(db.prisma));
+    await receiveStock({ locationId: store.id, lines: [{ variantId: a.id, quantity: 30 }, { variantId: b.id, quantity: 30 }] }, systemContext(t.db.prisma));
     const results = await Promise.allSettled(
       Array.from({ length: 60 }, (_, i) => {
         const lines = [
           { variantId: a.id, locationId: store.id, quantity: 1 },
           { variantId: b.id, locationId: store.id, quantity: 1 },
         ];
-        return reserveStock({ lines: i % 2 ? lines : lines.reverse() }, systemContext(wide.prisma));
+        return reserveStock({ lines: i % 2 ? lines : lines.reverse() }, systemContext(t.wide.prisma));
       }),
     );
     expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(30);
     for (const r of results) if (r.status === "rejected") expect((r.reason as AppError).code).toBe("INSUFFICIENT_STOCK");
-    const levels = await db.prisma.inventoryLevel.findMany({ where: { locationId: store.id } });
+    const levels = await t.db.prisma.inventoryLevel.findMany({ where: { locationId: store.id } });
     expect(levels.map((l) => l.reserved)).toEqual([30, 30]);
-    expect((await verifyLedger(db.prisma)).mismatches).toEqual([]);
+    expect((await verifyLedger(t.db.prisma)).mismatches).toEqual([]);
   });
 });
 

@@ -1,30 +1,20 @@
-import type { Database } from "@oms/db";
-import { createTestDatabase, describeOnPostgres, openConcurrentClient, type TestDatabase } from "@oms/db/testing";
-import { afterAll, beforeAll, expect, it } from "vitest";
+import { describeOnPostgres, useConcurrentDatabase } from "@oms/db/testing";
+import { expect, it } from "vitest";
 import { createStaffWorld, testLocationInput, userActor } from "../testing/index.ts";
 import { createLocation, updateLocation } from "./index.ts";
 
 // Needs a real server: PGlite runs one statement at a time and would prove nothing.
 describeOnPostgres("editing one location from several admin sessions at once", () => {
-  let db: TestDatabase;
-  let wide: Database;
-  beforeAll(async () => {
-    db = await createTestDatabase();
-    wide = openConcurrentClient(db);
-  });
-  afterAll(async () => {
-    await wide?.close();
-    await db?.drop();
-  });
+  const t = useConcurrentDatabase();
 
   it("6 saves of different capacities at once: each audit row's before is the value the previous save left", async () => {
-    const w = await createStaffWorld(db.prisma);
+    const w = await createStaffWorld(t.db.prisma);
     const base = testLocationInput(w.market.code, { dailyCapacity: 10 });
-    const ctx = () => ({ db: wide.prisma, actor: userActor(w.admin), now: new Date() });
+    const ctx = () => ({ db: t.wide.prisma, actor: userActor(w.admin), now: new Date() });
     const created = await createLocation(base, ctx());
     const capacities = [11, 12, 13, 14, 15, 16];
     await Promise.all(capacities.map((dailyCapacity) => updateLocation({ ...base, locationId: created.id, dailyCapacity }, ctx())));
-    const rows = await db.prisma.auditLog.findMany({ where: { entityId: created.id, action: "location.updated" }, orderBy: { id: "asc" } });
+    const rows = await t.db.prisma.auditLog.findMany({ where: { entityId: created.id, action: "location.updated" }, orderBy: { id: "asc" } });
     expect(rows).toHaveLength(6);
     // A chain: every save replaced exactly what the one before it wrote.
     let previous = 10;
@@ -33,7 +23,7 @@ describeOnPostgres("editing one location from several admin sessions at once", (
       expect(data.before.dailyCapacity).toBe(previous);
       previous = data.after.dailyCapacity;
     }
-    const final = await db.prisma.location.findUniqueOrThrow({ where: { id: created.id } });
+    const final = await t.db.prisma.location.findUniqueOrThrow({ where: { id: created.id } });
     expect(final.dailyCapacity).toBe(previous);
     expect(new Set(rows.map((r) => (r.data as { after: { dailyCapacity: number } }).after.dailyCapacity))).toEqual(new Set(capacities));
   });

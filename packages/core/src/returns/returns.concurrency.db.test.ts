@@ -1,31 +1,21 @@
 import { AppError } from "@oms/contracts";
-import type { Database } from "@oms/db";
-import { createTestDatabase, describeOnPostgres, openConcurrentClient, type TestDatabase } from "@oms/db/testing";
-import { afterAll, beforeAll, expect, it } from "vitest";
+import { describeOnPostgres, useConcurrentDatabase } from "@oms/db/testing";
+import { expect, it } from "vitest";
 import { createReturn } from "./index.ts";
 import { fulfilledOrder, returnsWorld, testContext } from "./testing.ts";
 
 // Needs a real server: PGlite runs one statement at a time and would prove nothing.
 describeOnPostgres("returns under concurrency", () => {
-  let db: TestDatabase;
-  let wide: Database;
-  beforeAll(async () => {
-    db = await createTestDatabase();
-    wide = openConcurrentClient(db);
-  });
-  afterAll(async () => {
-    await wide?.close();
-    await db?.drop();
-  });
+  const t = useConcurrentDatabase();
 
   it("10 concurrent returns of the last unit: exactly one succeeds", async () => {
-    const w = await returnsWorld(db.prisma);
+    const w = await returnsWorld(t.db.prisma);
     const v = w.variants[0]!;
-    const order = await fulfilledOrder(db.prisma, w, { lines: [{ variantId: v.id, quantity: 3, total: 3000 }] });
+    const order = await fulfilledOrder(t.db.prisma, w, { lines: [{ variantId: v.id, quantity: 3, total: 3000 }] });
     const line = order.lines[0]!;
     await createReturn(
       { orderId: order.id, locationId: w.warsaw.id, refundMethod: "CASH", lines: [{ orderLineId: line.id, quantity: 2, reason: "OTHER", condition: "SELLABLE" }] },
-      testContext(db.prisma),
+      testContext(t.db.prisma),
     );
 
     const results = await Promise.allSettled(
@@ -37,7 +27,7 @@ describeOnPostgres("returns under concurrency", () => {
             refundMethod: i % 3 === 0 ? "STORE_CREDIT" : "ORIGINAL_PAYMENT",
             lines: [{ orderLineId: line.id, quantity: 1, reason: "OTHER", condition: "SELLABLE" }],
           },
-          testContext(wide.prisma),
+          testContext(t.wide.prisma),
         ),
       ),
     );
@@ -49,12 +39,12 @@ describeOnPostgres("returns under concurrency", () => {
       expect((f.reason as AppError).code).toBe("VALIDATION_FAILED");
       expect((f.reason as AppError).message).toMatch(/Only 0 × Trail Jacket/);
     }
-    const after = await db.prisma.orderLine.findUniqueOrThrow({ where: { id: line.id } });
+    const after = await t.db.prisma.orderLine.findUniqueOrThrow({ where: { id: line.id } });
     expect(after.quantityReturned).toBe(3);
-    expect(await db.prisma.return.count({ where: { orderId: order.id } })).toBe(2);
-    expect(await db.prisma.returnLine.aggregate({ where: { orderLineId: line.id }, _sum: { refundAmount: true } })).toEqual({ _sum: { refundAmount: 3000 } });
-    const restocked = await db.prisma.inventoryMovement.aggregate({ where: { orderId: order.id, kind: "RETURN_RESTOCK" }, _sum: { quantity: true } });
+    expect(await t.db.prisma.return.count({ where: { orderId: order.id } })).toBe(2);
+    expect(await t.db.prisma.returnLine.aggregate({ where: { orderLineId: line.id }, _sum: { refundAmount: true } })).toEqual({ _sum: { refundAmount: 3000 } });
+    const restocked = await t.db.prisma.inventoryMovement.aggregate({ where: { orderId: order.id, kind: "RETURN_RESTOCK" }, _sum: { quantity: true } });
     expect(restocked._sum.quantity).toBe(3);
-    expect((await db.prisma.order.findUniqueOrThrow({ where: { id: order.id } })).status).toBe("RETURNED");
+    expect((await t.db.prisma.order.findUniqueOrThrow({ where: { id: order.id } })).status).toBe("RETURNED");
   });
 });

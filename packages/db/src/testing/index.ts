@@ -190,3 +190,33 @@ export function openConcurrentClient(db: TestDatabase, poolSize = 40): Database 
     env: { ...readDbEnv({}), DATABASE_POOL_SIZE: poolSize, DATABASE_CONNECT_TIMEOUT_MS: 10_000, DATABASE_LOCK_TIMEOUT_MS: 10_000 },
   });
 }
+
+/**
+ * A database of the file's own plus a second client on it with a wide pool, created before
+ * the file's tests and dropped after: the frame of every concurrency test (use inside
+ * describeOnPostgres). `db` builds the world; `wide` runs the racing commands.
+ */
+export function useConcurrentDatabase(poolSize = 40): { readonly db: TestDatabase; readonly wide: Database } {
+  let db: TestDatabase | undefined;
+  let wide: Database | undefined;
+  beforeAll(async () => {
+    db = await createTestDatabase();
+    wide = openConcurrentClient(db, poolSize);
+  });
+  afterAll(async () => {
+    await wide?.close();
+    await db?.drop();
+  });
+  const ready = <T,>(value: T | undefined): T => {
+    if (!value) throw new Error("The concurrency databases exist only while the file's tests run (after beforeAll).");
+    return value;
+  };
+  return {
+    get db() {
+      return ready(db);
+    },
+    get wide() {
+      return ready(wide);
+    },
+  };
+}

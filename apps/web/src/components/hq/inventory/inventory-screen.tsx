@@ -20,7 +20,7 @@ type SortKey = NonNullable<TableInput["sort"]>;
  * HQ › Inventory: every variant × location in one table. Filtering, sorting, paging and the
  * count happen on the server (inventory.table); the CSV export streams the filtered set.
  */
-export function InventoryScreen() {
+export function InventoryScreen({ initialStock = "ALL" }: { initialStock?: StockFilter }) {
   const t = useTranslations("hqInventory");
   const tt = useTranslations("table");
   const locale = useLocale();
@@ -29,7 +29,7 @@ export function InventoryScreen() {
 
   const [locationIds, setLocationIds] = useState<string[]>([]);
   const [categoryId, setCategoryId] = useState<string | null>(null);
-  const [stock, setStock] = useState<StockFilter>("ALL");
+  const [stock, setStock] = useState<StockFilter>(initialStock);
   const [searchText, setSearchText] = useState("");
   const [search] = useDebouncedValue(searchText.trim(), 300);
   const [sort, setSort] = useState<DataTableSort>([{ id: "sku", desc: false }]);
