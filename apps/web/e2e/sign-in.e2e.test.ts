@@ -37,7 +37,9 @@ describeJourney("sign-in journeys", () => {
     await page.getByLabel(/^Password/).fill(TEST_PASSWORD);
     await page.getByRole("button", { name: "Sign in", exact: true }).click();
     await page.waitForURL(/\/hq$/);
-    await page.getByText(app.world.storeA.name).first().waitFor();
+    // HQ's home is the network overview, signed in as the admin.
+    await page.getByRole("heading", { name: "Overview", level: 1 }).waitFor();
+    await page.getByText(app.world.admin.name).first().waitFor();
     await screenshot(page, "e2e-hq-admin");
     await page.close();
   });
