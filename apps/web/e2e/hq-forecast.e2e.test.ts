@@ -108,6 +108,11 @@ describeJourney("HQ forecast", () => {
     await page.getByText("2 levels sell").waitFor();
     await page.locator("label").filter({ hasText: /^Within 7 days$/ }).click();
     await expect.poll(() => page.locator("tbody tr td:nth-child(2) a").allInnerTexts()).toEqual([boot.sku]);
+    // The CSV holds the same filtered set.
+    const csv = await page.request.get(`${app.server.baseUrl}${await page.getByRole("link", { name: "Export CSV" }).getAttribute("href")}`);
+    expect(csv.status()).toBe(200);
+    const csvLines = (await csv.text()).replace(/^\uFEFF/, "").trim().split("\r\n");
+    expect(csvLines.slice(1).map((l) => l.split(",")[0])).toEqual([boot.sku]);
     await page.locator("label").filter({ hasText: /^Within 14 days$/ }).click();
     await expect.poll(() => page.locator("tbody tr").count()).toBe(2);
     await shot(page, "filtered");

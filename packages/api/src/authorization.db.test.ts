@@ -198,6 +198,7 @@ const access: Record<string, Access> = {
     const hq = (input: Access["input"]): Access => ({ public: false, roles: ["ADMIN"], locationScoped: false, input });
     return {
       "forecast.table": hq((_w, locationId) => ({ locationIds: [locationId], urgency: "7", sort: "stockout" })),
+      "forecast.exportCsv": hq((_w, locationId) => ({ locationIds: [locationId], urgency: "7", sort: "stockout" })),
       "forecast.history": hq(async (_w, locationId) => ({ levelId: (await sellingLevel(locationId)).id })),
       "forecast.refresh": hq(() => undefined),
       "forecast.accept": hq(async (_w, locationId) => {

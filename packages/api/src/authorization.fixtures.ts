@@ -256,6 +256,7 @@ export function domainAccessTable(fx: () => DomainFixtures): Record<string, Doma
 
     "tasks.list": scoped(ALL, (_w, l) => ({ locationId: l })),
     "tasks.inbox": scoped(ALL, (_w, l) => ({ locationId: l, olderThanHours: 1 })),
+    "tasks.exportCsv": scoped(ALL, (_w, l) => ({ locationId: l, olderThanHours: 1 })),
     // Assigned to associates: a cashier may not resolve it (a manager or an admin may).
     "tasks.resolve": scoped(["ADMIN", "MANAGER", "ASSOCIATE"], async (_w, l) => ({ taskId: (await fx().task(l)).id, resolution: "Done" })),
 

@@ -1,5 +1,5 @@
 import { AppError, ListTasksInput, ResolveTaskInput, TaskInboxInput } from "@oms/contracts";
-import { assertCanAccessTask, listTaskInbox, listTasks, resolveTask } from "@oms/core";
+import { assertCanAccessTask, exportTaskInboxCsv, listTaskInbox, listTasks, resolveTask } from "@oms/core";
 import { domainContext } from "../context.ts";
 import { authedProcedure, router } from "../trpc.ts";
 import { ALL_ROLES, listScope, scopedProcedure } from "./guards.ts";
@@ -15,6 +15,10 @@ export const tasksRouter = router({
    */
   inbox: authedProcedure.input(TaskInboxInput).query(async ({ ctx, input }) =>
     listTaskInbox({ ...input, locationId: await listScope(ctx, input.locationId) }, domainContext(ctx)),
+  ),
+  /** The inbox's filtered set as CSV (up to 10,000 rows), scoped like `inbox`. */
+  exportCsv: authedProcedure.input(TaskInboxInput).query(async ({ ctx, input }) =>
+    exportTaskInboxCsv({ ...input, locationId: await listScope(ctx, input.locationId) }, domainContext(ctx)),
   ),
   /**
    * At the task's store (HQ tasks: ADMIN only), by the role it is assigned to; a manager

@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import type { DomainContext } from "../context.ts";
 import { createTestUser, expectAppError, userActor } from "../testing/index.ts";
 import { forecastWorld } from "./forecasting.fixtures.ts";
-import { acceptReplenishmentSuggestions, exponentialVelocity, getVelocityHistory, listForecast, refreshSalesVelocity, type ForecastRow } from "./index.ts";
+import { acceptReplenishmentSuggestions, exponentialVelocity, exportForecastCsv, getVelocityHistory, listForecast, refreshSalesVelocity, type ForecastRow } from "./index.ts";
 
 const db = useTestDatabase();
 const now = new Date("2026-11-20T10:00:00Z");
@@ -54,6 +54,27 @@ describe("the stored sales velocity", () => {
     expect(history.days.reduce((n, d) => n + d.units, 0)).toBe(24);
     expect(history.days[0]).toMatchObject({ date: "2026-10-24", units: 10 });
     expect(history.soldPerDay).toBe(0.77);
+  });
+});
+
+describe("the forecast CSV", () => {
+  it("holds the table's filtered rows in its order, with the suggestion in words", async () => {
+    const w = await forecastWorld(db.prisma, now);
+    await refreshSalesVelocity({ locationIds: w.locations }, { db: db.prisma, now });
+    const file = await exportForecastCsv({ locationIds: [w.a.id] }, { db: db.prisma, now });
+    expect(file).toMatchObject({ rows: 2, truncated: false });
+    const lines = file.csv.trimEnd().split("\r\n");
+    expect(lines[0]).toBe(
+      "SKU,Product,Variant,Category,Location code,Location,Sold per day,On hand,Reserved,ATP,Incoming,Outgoing,Days of cover,Days to stockout,Stockout date,Suggestion,Suggested units,From location,Supplier,Accepted as",
+    );
+    const cells = lines.slice(1).map((l) => l.split(","));
+    // Soonest stockout first, as on the screen: the boot (order 21), then the jacket (transfer 16 from D).
+    expect(cells.map((c) => c[0])).toEqual([w.boot.sku, w.jacket.sku]);
+    expect(cells[0]!.slice(6, 10)).toEqual(["0.8", "2", "0", "2"]);
+    expect(cells[0]!.slice(13, 19)).toEqual(["2.5", "2026-11-22", "Purchase order", "21", "", "Nordic Outdoor Supply"]);
+    expect(cells[1]!.slice(13, 18)).toEqual(["7.8", "2026-11-28", "Transfer", "16", w.d.code]);
+    // The urgency filter applies as on the screen.
+    expect((await exportForecastCsv({ locationIds: [w.a.id], urgency: "7" }, { db: db.prisma, now })).rows).toBe(1);
   });
 });
 

@@ -15,5 +15,6 @@ export { refreshSalesVelocity, RefreshSalesVelocityInput, type SalesVelocityRefr
 export { daysToStockout, stockoutDate } from "./stockout.ts";
 export { replenishmentSql, type ReplenishmentRow, type Suggestion } from "./replenishment.ts";
 export { listForecast, type ForecastRow, type ForecastPage } from "./list-forecast.ts";
+export { exportForecastCsv } from "./export-forecast-csv.ts";
 export { getVelocityHistory, type VelocityHistory, type VelocityHistoryDay } from "./get-velocity-history.ts";
 export { acceptReplenishmentSuggestions, UNKNOWN_SUPPLIER, type AcceptedSuggestion } from "./accept-replenishment-suggestions.ts";

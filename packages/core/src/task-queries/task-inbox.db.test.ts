@@ -2,7 +2,7 @@ import { useTestDatabase } from "@oms/db/testing";
 import { describe, expect, it } from "vitest";
 import { createOrder } from "../orders/index.ts";
 import { orderContext, orderWorld, webShipOrder } from "../orders/testing.ts";
-import { listTaskInbox } from "./index.ts";
+import { exportTaskInboxCsv, listTaskInbox } from "./index.ts";
 
 const db = useTestDatabase();
 
@@ -54,6 +54,16 @@ describe("listTaskInbox", () => {
     const page2 = await listTaskInbox({ ...mine, pageSize: 2, page: 1 }, ctx);
     expect(page2).toMatchObject({ total: 3, page: 1, pageSize: 2 });
     expect(ids(page2)).toEqual([payment.id]);
+
+    // The CSV: the same filter and order, every row, with the age in hours at export time.
+    const file = await exportTaskInboxCsv({ ...mine, sort: { field: "dueAt", desc: false } }, ctx);
+    expect(file).toMatchObject({ rows: 3, truncated: false });
+    const lines = file.csv.trimEnd().split("\r\n");
+    expect(lines[0]).toBe("Created (UTC),Waiting (hours),Due (UTC),Kind,Status,Title,Instruction,Location code,Location,For role,Order,Order late,Resolution,Resolved (UTC)");
+    expect(lines.slice(1).map((l) => l.split(",")[5])).toEqual([payment.title, shelf.title, hq.title]);
+    expect(lines[1]!.split(",").slice(0, 5)).toEqual(["2026-11-23T10:00:00.000Z", "2", "2026-11-23T13:00:00.000Z", "PAYMENT", "OPEN"]);
+    expect(lines[3]!.split(",").slice(7, 10)).toEqual(["HQ", "Head office", "ADMIN"]);
+    expect((await exportTaskInboxCsv({ ...mine, locationId: w.warsaw.id }, ctx)).rows).toBe(1);
   });
 
   it("finds an order's tasks by the order number and shows the order", async () => {

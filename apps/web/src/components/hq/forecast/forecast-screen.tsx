@@ -2,7 +2,7 @@
 import { Alert, Anchor, Button, Checkbox, Group, List, SegmentedControl, Stack, Text, Tooltip } from "@mantine/core";
 import { useDebouncedValue } from "@mantine/hooks";
 import { DataTable, DateTime, EmptyState, ErrorState, Panel, type DataTableColumn, type DataTableSort } from "@oms/ui";
-import { IconChartLine, IconCheck, IconFilterOff, IconX } from "@tabler/icons-react";
+import { IconChartLine, IconCheck, IconDownload, IconFilterOff, IconX } from "@tabler/icons-react";
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import Link from "next/link";
 import { useMemo, useRef, useState } from "react";
@@ -13,7 +13,7 @@ import { formatNumber, inventoryHref } from "../inventory/shared.ts";
 import { ScopeFilters } from "../inventory/scope-filters.tsx";
 import { CoverText } from "../inventory/stock-cells.tsx";
 import { ForecastDrawer } from "./forecast-drawer.tsx";
-import { acceptItem, calendarDay, draftHref, urgencies, type AcceptResult, type ForecastInput, type ForecastRow, type Urgency } from "./shared.ts";
+import { acceptItem, calendarDay, draftHref, forecastExportHref, urgencies, type AcceptResult, type ForecastInput, type ForecastRow, type Urgency } from "./shared.ts";
 import { SuggestionCell } from "./suggestion-cell.tsx";
 
 const pageSizes = [25, 50, 100];
@@ -308,11 +308,16 @@ export function ForecastScreen() {
                 </Button>
               </>
             ) : (
-              <Tooltip label={t("recomputeHint")} withArrow multiline maw={320}>
-                <Button variant="default" size="md" leftSection={<IconChartLine size={18} aria-hidden />} onClick={() => recompute.mutate()} loading={recompute.isPending}>
-                  {t("recompute")}
+              <>
+                <Tooltip label={t("recomputeHint")} withArrow multiline maw={320}>
+                  <Button variant="default" size="md" leftSection={<IconChartLine size={18} aria-hidden />} onClick={() => recompute.mutate()} loading={recompute.isPending}>
+                    {t("recompute")}
+                  </Button>
+                </Tooltip>
+                <Button component="a" href={forecastExportHref(input)} download variant="default" size="md" leftSection={<IconDownload size={18} aria-hidden />}>
+                  {t("exportCsv")}
                 </Button>
-              </Tooltip>
+              </>
             )}
           </Group>
         }

@@ -26,3 +26,29 @@ export function draftHref(result: { kind: "TRANSFER" | "PURCHASE_ORDER" }, varia
 export function calendarDay(date: string): Date {
   return new Date(`${date}T12:00:00Z`);
 }
+
+/** The CSV download of the table's filter and order (route /hq/forecast/export). */
+export function forecastExportHref(input: Pick<ForecastInput, "locationIds" | "categoryId" | "search" | "urgency" | "sort" | "desc">): string {
+  const params = new URLSearchParams();
+  for (const id of input.locationIds ?? []) params.append("location", id);
+  if (input.categoryId) params.set("category", input.categoryId);
+  if (input.search) params.set("q", input.search);
+  if (input.urgency && input.urgency !== "ALL") params.set("urgency", input.urgency);
+  if (input.sort) params.set("sort", input.sort);
+  if (input.desc) params.set("dir", "desc");
+  const query = params.toString();
+  return `/hq/forecast/export${query ? `?${query}` : ""}`;
+}
+
+/** The procedure input of a forecast export link (the inverse of forecastExportHref). */
+export function forecastExportInput(search: URLSearchParams) {
+  const urgency = search.get("urgency");
+  return {
+    locationIds: search.getAll("location").filter(Boolean),
+    ...(search.get("category") ? { categoryId: search.get("category")! } : {}),
+    ...(search.get("q") ? { search: search.get("q")! } : {}),
+    urgency: urgency && (urgencies as readonly string[]).includes(urgency) ? (urgency as Urgency) : "ALL",
+    ...(search.get("sort") ? { sort: search.get("sort") as ForecastInput["sort"] } : {}),
+    desc: search.get("dir") === "desc",
+  };
+}

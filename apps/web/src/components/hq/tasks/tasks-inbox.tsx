@@ -4,7 +4,7 @@ import { useDebouncedValue, useLocalStorage } from "@mantine/hooks";
 import type { AppRouter } from "@oms/api";
 import { Role, TaskKindAny, TaskStatus, type TaskSortField } from "@oms/contracts";
 import { DataTable, DateTime, EmptyState, ErrorState, Panel, type DataTableColumn, type DataTableSort } from "@oms/ui";
-import { IconAlertTriangle, IconChecklist, IconCircleCheck, IconFilterOff, IconSearch } from "@tabler/icons-react";
+import { IconAlertTriangle, IconChecklist, IconCircleCheck, IconDownload, IconFilterOff, IconSearch } from "@tabler/icons-react";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import type { inferRouterOutputs } from "@trpc/server";
 import Link from "next/link";
@@ -14,6 +14,7 @@ import { useLiveEvents } from "../../../realtime/live-provider.tsx";
 import { useTRPC } from "../../../trpc/client.tsx";
 import { browserTimeZone } from "../../integrations/shared.ts";
 import { ResolveTaskModal, type ResolveTarget } from "./resolve-task-modal.tsx";
+import { taskExportHref } from "./shared.ts";
 
 type TaskRow = inferRouterOutputs<AppRouter>["tasks"]["inbox"]["items"][number];
 type Kind = TaskRow["kind"];
@@ -286,7 +287,15 @@ export function TasksInbox() {
   );
 
   return (
-    <Panel title={t("tableTitle")} description={data ? t("summary", { total: data.total }) : t("tableHint")}>
+    <Panel
+      title={t("tableTitle")}
+      description={data ? t("summary", { total: data.total }) : t("tableHint")}
+      actions={
+        <Button component="a" href={taskExportHref(input)} download variant="default" size="md" leftSection={<IconDownload size={18} aria-hidden />}>
+          {t("exportCsv")}
+        </Button>
+      }
+    >
       {tasks.isError ? (
         <ErrorState title={t("loadFailed")} message={tasks.error.message} retryLabel={t("retry")} onRetry={() => void tasks.refetch()} />
       ) : (
