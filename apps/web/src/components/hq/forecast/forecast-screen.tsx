@@ -126,10 +126,16 @@ export function ForecastScreen() {
       {
         id: "location",
         header: t("columns.location"),
+        // Long store names wrap in a narrow column, so the suggestion stays in view at 1440 px.
         cell: (row) => (
-          <Text size="sm" style={{ whiteSpace: "nowrap" }} title={row.locationCode}>
-            {row.locationName}
-          </Text>
+          <Stack gap={0} maw={170}>
+            <Text size="sm" lineClamp={2} title={row.locationName}>
+              {row.locationName}
+            </Text>
+            <Text size="xs" c="dimmed" ff="monospace">
+              {row.locationCode}
+            </Text>
+          </Stack>
         ),
       },
       { id: "soldPerDay", header: t("columns.soldPerDay"), sortable: true, align: "end", cell: (row) => num(row.soldPerDay, 2) },
@@ -187,7 +193,7 @@ export function ForecastScreen() {
         id: "suggestion",
         header: t("columns.suggestion"),
         cell: (row) => (
-          <Group gap="sm" wrap="nowrap" justify="space-between">
+          <Group gap="sm" wrap="nowrap" justify="space-between" miw={240}>
             <SuggestionCell row={row} />
             {row.suggestion ? (
               <Button
