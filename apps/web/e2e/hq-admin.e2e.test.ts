@@ -8,6 +8,7 @@ import type { Page } from "playwright-core";
 import { expect, it } from "vitest";
 import { screenshot } from "./support/browser.ts";
 import { describeJourney, useJourney } from "./support/journey.ts";
+import { signInWithPassword } from "./support/sign-in.ts";
 
 describeJourney("HQ administration", () => {
   const app = useJourney(async (db) => {
@@ -20,11 +21,7 @@ describeJourney("HQ administration", () => {
   });
 
   async function signIn(page: Page, email: string, landing: RegExp) {
-    await page.goto(`${app.server.baseUrl}/login`);
-    await page.getByRole("textbox", { name: "E-mail" }).fill(email);
-    await page.getByLabel(/^Password/).fill(TEST_PASSWORD);
-    await page.getByRole("button", { name: "Sign in", exact: true }).click();
-    await page.waitForURL(landing);
+    await signInWithPassword(page, app.server.baseUrl, email, landing);
   }
 
   it("edits a store's hours and capacity, adds and deactivates a cashier, and both show in the audit log", async () => {

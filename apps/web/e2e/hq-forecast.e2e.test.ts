@@ -3,12 +3,13 @@
 // jacket's suggestion (a transfer from the warehouse) and sees the draft transfer it made;
 // a double click makes one draft; then accepts the rest (a purchase order) in one go.
 import { commitReservations, createPurchaseOrder, markPurchaseOrderOrdered, receivePurchaseOrder, receiveStock, refreshSalesVelocity, reserveStock, type DomainContext } from "@oms/core";
-import { createStaffWorld, createTestLocation, TEST_PASSWORD } from "@oms/core/testing";
+import { createStaffWorld, createTestLocation } from "@oms/core/testing";
 import type { PrismaClient } from "@oms/db";
 import type { Page } from "playwright-core";
 import { expect, it } from "vitest";
 import { screenshot } from "./support/browser.ts";
 import { describeJourney, useJourney } from "./support/journey.ts";
+import { signInWithPassword } from "./support/sign-in.ts";
 
 const DAY = 86_400_000;
 const shot = (page: Page, name: string) => screenshot(page, `e2e-hq-forecast-${name}`);
@@ -75,11 +76,7 @@ describeJourney("HQ forecast", () => {
   const app = useJourney((db) => seed(db.prisma));
 
   async function signInAsAdmin(page: Page) {
-    await page.goto(`${app.server.baseUrl}/login`);
-    await page.getByRole("textbox", { name: "E-mail" }).fill(app.world.admin.email);
-    await page.getByLabel(/^Password/).fill(TEST_PASSWORD);
-    await page.getByRole("button", { name: "Sign in", exact: true }).click();
-    await page.waitForURL(/\/hq$/);
+    await signInWithPassword(page, app.server.baseUrl, app.world.admin.email, /\/hq$/);
   }
   /** The row of a SKU at store A (the jacket sells at both stores). */
   const rowOf = (page: Page, sku: string) => page.locator("tbody tr").filter({ hasText: sku }).filter({ hasText: app.world.storeA.name });

@@ -1,11 +1,12 @@
 // Issue 4 in a real browser: an HQ admin creates an API key for the web shop, sees its
 // secret once, the secret opens the public API, revoking the key closes it again (401),
 // and the webhook delivery log is there (empty in a fresh world).
-import { createStaffWorld, TEST_PASSWORD } from "@oms/core/testing";
+import { createStaffWorld } from "@oms/core/testing";
 import type { Page } from "playwright-core";
 import { expect, it } from "vitest";
 import { screenshot } from "./support/browser.ts";
 import { describeJourney, useJourney } from "./support/journey.ts";
+import { signInWithPassword } from "./support/sign-in.ts";
 
 describeJourney("HQ integrations", () => {
   const app = useJourney((db) => createStaffWorld(db.prisma));
@@ -13,11 +14,7 @@ describeJourney("HQ integrations", () => {
   const locationsWith = (token: string) => fetch(`${app.server.baseUrl}/api/v1/locations`, { headers: { Authorization: `Bearer ${token}` } });
 
   async function signInAsAdmin(page: Page) {
-    await page.goto(`${app.server.baseUrl}/login`);
-    await page.getByRole("textbox", { name: "E-mail" }).fill(app.world.admin.email);
-    await page.getByLabel(/^Password/).fill(TEST_PASSWORD);
-    await page.getByRole("button", { name: "Sign in", exact: true }).click();
-    await page.waitForURL(/\/hq$/);
+    await signInWithPassword(page, app.server.baseUrl, app.world.admin.email, /\/hq$/);
   }
 
   it("creates a web-shop key whose secret is shown once and works, then revokes it", async () => {

@@ -3,13 +3,14 @@
 // variant across all locations, adjusts its stock with a reason and sees the ledger line,
 // then receives part of a purchase order. Screenshots go to /tmp/shots/hq-inventory.
 import { adjustStock, commitReservations, createPurchaseOrder, markPurchaseOrderOrdered, receiveStock, reserveStock, type DomainContext } from "@oms/core";
-import { createStaffWorld, createTestLocation, TEST_PASSWORD } from "@oms/core/testing";
+import { createStaffWorld, createTestLocation } from "@oms/core/testing";
 import type { PrismaClient } from "@oms/db";
 import { mkdirSync } from "node:fs";
 import type { Page } from "playwright-core";
 import { expect, it } from "vitest";
 import { screenshot } from "./support/browser.ts";
 import { describeJourney, useJourney } from "./support/journey.ts";
+import { signInWithPassword } from "./support/sign-in.ts";
 
 const SHOTS = process.env.SHOTS_DIR ?? "/tmp/shots/hq-inventory";
 
@@ -95,11 +96,7 @@ describeJourney("HQ inventory", () => {
   const app = useJourney((db) => seed(db.prisma));
 
   async function signInAsAdmin(page: Page) {
-    await page.goto(`${app.server.baseUrl}/login`);
-    await page.getByRole("textbox", { name: "E-mail" }).fill(app.world.admin.email);
-    await page.getByLabel(/^Password/).fill(TEST_PASSWORD);
-    await page.getByRole("button", { name: "Sign in", exact: true }).click();
-    await page.waitForURL(/\/hq$/);
+    await signInWithPassword(page, app.server.baseUrl, app.world.admin.email, /\/hq$/);
   }
 
   const firstCells = (page: Page) => page.locator("tbody tr td:first-child").allInnerTexts();

@@ -3,12 +3,13 @@
 // in HQ › Mail; opening it shows the e-mail as the customer sees it (sandboxed iframe with
 // the pickup QR code) and its plain text; a failed message can be queued again.
 import { queueNotification } from "@oms/core";
-import { createStaffWorld, TEST_PASSWORD } from "@oms/core/testing";
+import { createStaffWorld } from "@oms/core/testing";
 import { createPaymentTestOrder } from "@oms/payments/testing";
 import { mkdirSync } from "node:fs";
 import type { Page } from "playwright-core";
 import { expect, it } from "vitest";
 import { describeJourney, useJourney } from "./support/journey.ts";
+import { signInWithPassword } from "./support/sign-in.ts";
 
 const SHOTS = "/tmp/shots/mail";
 
@@ -34,11 +35,7 @@ describeJourney("HQ mail log", () => {
   it("shows the message the server's job runner sent, opens it, and queues a failed one again", async () => {
     const page = await app.browser.newPage({ viewport: { width: 1440, height: 900 } });
     const { admin, order, ready, code } = app.world;
-    await page.goto(`${app.server.baseUrl}/login`);
-    await page.getByRole("textbox", { name: "E-mail" }).fill(admin.email);
-    await page.getByLabel(/^Password/).fill(TEST_PASSWORD);
-    await page.getByRole("button", { name: "Sign in", exact: true }).click();
-    await page.waitForURL(/\/hq$/);
+    await signInWithPassword(page, app.server.baseUrl, admin.email, /\/hq$/);
 
     await page.getByRole("link", { name: "Mail" }).click();
     await page.waitForURL(/\/hq\/mail$/);

@@ -3,12 +3,13 @@
 // its store, cancels it with a reason, resolves an order's task in the task inbox, and
 // downloads the filtered orders as CSV. Anonymous export requests are refused.
 import { createOrder, sweepLateOrders } from "@oms/core";
-import { createStaffWorld, orderContext, orderWorld, TEST_PASSWORD, webPickupOrder, webShipOrder } from "@oms/core/testing";
+import { createStaffWorld, orderContext, orderWorld, webPickupOrder, webShipOrder } from "@oms/core/testing";
 import { mkdirSync, readFileSync } from "node:fs";
 import type { Page } from "playwright-core";
 import { expect, it } from "vitest";
 import { screenshot } from "./support/browser.ts";
 import { describeJourney, useJourney } from "./support/journey.ts";
+import { signInWithPassword } from "./support/sign-in.ts";
 
 const SHOTS = "/tmp/shots/hq-orders";
 
@@ -46,11 +47,7 @@ describeJourney("HQ orders and tasks", () => {
   });
 
   async function signInAsAdmin(page: Page) {
-    await page.goto(`${app.server.baseUrl}/login`);
-    await page.getByRole("textbox", { name: "E-mail" }).fill(app.world.staff.admin.email);
-    await page.getByLabel(/^Password/).fill(TEST_PASSWORD);
-    await page.getByRole("button", { name: "Sign in", exact: true }).click();
-    await page.waitForURL(/\/hq$/);
+    await signInWithPassword(page, app.server.baseUrl, app.world.staff.admin.email, /\/hq$/);
   }
 
   const rows = (page: Page) => page.getByRole("table", { name: "All orders" }).locator("tbody tr");

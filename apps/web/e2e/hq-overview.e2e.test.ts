@@ -3,12 +3,13 @@
 // open and late orders, tasks and low stock; a web shop order placed through the public API
 // while the page is open changes today's numbers without a reload.
 import { createApiKey, createOrder, sweepLateOrders } from "@oms/core";
-import { createStaffWorld, orderContext, orderWorld, TEST_PASSWORD, userActor, webPickupOrder, webShipOrder } from "@oms/core/testing";
+import { createStaffWorld, orderContext, orderWorld, userActor, webPickupOrder, webShipOrder } from "@oms/core/testing";
 import { randomUUID } from "node:crypto";
 import type { Page } from "playwright-core";
 import { expect, it } from "vitest";
 import { screenshot } from "./support/browser.ts";
 import { describeJourney, useJourney } from "./support/journey.ts";
+import { signInWithPassword } from "./support/sign-in.ts";
 
 const MINUTE = 60_000;
 const DAY = 86_400_000;
@@ -35,11 +36,7 @@ describeJourney("HQ overview", () => {
   });
 
   async function signInAsAdmin(page: Page) {
-    await page.goto(`${app.server.baseUrl}/login`);
-    await page.getByRole("textbox", { name: "E-mail" }).fill(app.world.admin);
-    await page.getByLabel(/^Password/).fill(TEST_PASSWORD);
-    await page.getByRole("button", { name: "Sign in", exact: true }).click();
-    await page.waitForURL(/\/hq$/);
+    await signInWithPassword(page, app.server.baseUrl, app.world.admin, /\/hq$/);
   }
 
   const value = (page: Page, kpi: string) => page.getByTestId(`kpi-${kpi}-value`).innerText();

@@ -3,12 +3,13 @@
 // the sales by day as CSV; the CSV holds the figures on screen. Anonymous downloads are
 // refused with problem+json, and a bad period names the field.
 import { createOrder } from "@oms/core";
-import { createStaffWorld, orderContext, orderWorld, TEST_PASSWORD, webShipOrder } from "@oms/core/testing";
+import { createStaffWorld, orderContext, orderWorld, webShipOrder } from "@oms/core/testing";
 import { readFileSync } from "node:fs";
 import type { Page } from "playwright-core";
 import { expect, it } from "vitest";
 import { screenshot } from "./support/browser.ts";
 import { describeJourney, useJourney } from "./support/journey.ts";
+import { signInWithPassword } from "./support/sign-in.ts";
 
 const DAY = 86_400_000;
 const warsawDay = (at: Date) => new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Warsaw", year: "numeric", month: "2-digit", day: "2-digit" }).format(at);
@@ -39,11 +40,7 @@ describeJourney("HQ reports", () => {
   });
 
   async function signInAsAdmin(page: Page) {
-    await page.goto(`${app.server.baseUrl}/login`);
-    await page.getByRole("textbox", { name: "E-mail" }).fill(app.world.admin);
-    await page.getByLabel(/^Password/).fill(TEST_PASSWORD);
-    await page.getByRole("button", { name: "Sign in", exact: true }).click();
-    await page.waitForURL(/\/hq$/);
+    await signInWithPassword(page, app.server.baseUrl, app.world.admin, /\/hq$/);
   }
 
   const kpi = (page: Page, id: string) => page.getByTestId(`sales-kpi-${id}-value`).innerText();

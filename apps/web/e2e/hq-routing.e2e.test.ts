@@ -4,12 +4,13 @@
 // against the saved rules (Kraków's store), replays the last 30 days of orders to compare
 // the two, then saves the draft: the rule is stored with an audit row.
 import { createOrder, createRoutingRule, type DomainContext } from "@oms/core";
-import { createTestUser, TEST_PASSWORD } from "@oms/core/testing";
+import { createTestUser } from "@oms/core/testing";
 import type { PrismaClient } from "@oms/db";
 import type { Page } from "playwright-core";
 import { expect, it } from "vitest";
 import { screenshot } from "./support/browser.ts";
 import { describeJourney, useJourney } from "./support/journey.ts";
+import { signInWithPassword } from "./support/sign-in.ts";
 
 /** The whole page from the top (a full-page shot taken while scrolled repeats the fixed header mid-page). */
 async function shot(page: Page, name: string) {
@@ -124,11 +125,7 @@ describeJourney("HQ routing", () => {
   it("edits a rule, simulates against the draft and the saved rules, replays recent orders and saves", async () => {
     const { admin } = app.world;
     const page = await app.browser.newPage({ viewport: { width: 1440, height: 900 } });
-    await page.goto(`${app.server.baseUrl}/login`);
-    await page.getByRole("textbox", { name: "E-mail" }).fill(admin.email);
-    await page.getByLabel(/^Password/).fill(TEST_PASSWORD);
-    await page.getByRole("button", { name: "Sign in", exact: true }).click();
-    await page.waitForURL(/\/hq$/);
+    await signInWithPassword(page, app.server.baseUrl, admin.email, /\/hq$/);
 
     await page.getByRole("link", { name: "Routing" }).click();
     await page.waitForURL(/\/hq\/routing$/);

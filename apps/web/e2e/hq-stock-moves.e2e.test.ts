@@ -3,12 +3,13 @@
 // in transit appears there, the ledger says "Transfer out"), then posts a cycle count at
 // the other store that finds one unit missing (on hand corrected, a "Cycle count" line).
 import { receiveStock, type DomainContext } from "@oms/core";
-import { createStaffWorld, TEST_PASSWORD } from "@oms/core/testing";
+import { createStaffWorld } from "@oms/core/testing";
 import type { PrismaClient } from "@oms/db";
 import type { Page } from "playwright-core";
 import { expect, it } from "vitest";
 import { screenshot } from "./support/browser.ts";
 import { describeJourney, useJourney } from "./support/journey.ts";
+import { signInWithPassword } from "./support/sign-in.ts";
 
 async function seed(prisma: PrismaClient) {
   const world = await createStaffWorld(prisma);
@@ -25,11 +26,7 @@ describeJourney("HQ stock moves", () => {
   const app = useJourney((db) => seed(db.prisma));
 
   async function signInAsAdmin(page: Page) {
-    await page.goto(`${app.server.baseUrl}/login`);
-    await page.getByRole("textbox", { name: "E-mail" }).fill(app.world.admin.email);
-    await page.getByLabel(/^Password/).fill(TEST_PASSWORD);
-    await page.getByRole("button", { name: "Sign in", exact: true }).click();
-    await page.waitForURL(/\/hq$/);
+    await signInWithPassword(page, app.server.baseUrl, app.world.admin.email, /\/hq$/);
   }
 
   it("transfers units to another store and posts a cycle count there", async () => {

@@ -5,13 +5,14 @@
 // customer's pickup code. A second associate sees the order claimed and cannot take it.
 // Screenshots at tablet size (1180×820 landscape, 820×1180 portrait) go to /tmp/shots/pickup.
 import { createApiKey, receiveStock } from "@oms/core";
-import { createStaffWorld, createTestUser, TEST_PASSWORD, userActor } from "@oms/core/testing";
+import { createStaffWorld, createTestUser, userActor } from "@oms/core/testing";
 import { randomUUID } from "node:crypto";
 import { mkdirSync } from "node:fs";
 import type { Page } from "playwright-core";
 import { expect, it } from "vitest";
 import { screenshot } from "./support/browser.ts";
 import { describeJourney, useJourney } from "./support/journey.ts";
+import { signInWithPassword } from "./support/sign-in.ts";
 
 const SHOTS = process.env.SHOTS_DIR ?? "/tmp/shots/pickup";
 
@@ -65,11 +66,7 @@ describeJourney("Pickup tablet", () => {
   });
 
   async function signIn(page: Page, email: string) {
-    await page.goto(`${app.server.baseUrl}/login`);
-    await page.getByRole("textbox", { name: "E-mail" }).fill(email);
-    await page.getByLabel(/^Password/).fill(TEST_PASSWORD);
-    await page.getByRole("button", { name: "Sign in", exact: true }).click();
-    await page.waitForURL(/\/pickup$/);
+    await signInWithPassword(page, app.server.baseUrl, email, /\/pickup$/);
   }
 
   async function placeWebOrder(): Promise<{ id: string; number: string; pickupCode: string }> {

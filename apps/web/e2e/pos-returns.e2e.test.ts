@@ -4,7 +4,7 @@
 // exchanges a jacket for socks, the rest going back as store credit. The order screen lists
 // the store's sales and shows the returns.
 import { receiveStock } from "@oms/core";
-import { createStaffWorld, createTestUser, TEST_PASSWORD } from "@oms/core/testing";
+import { createStaffWorld, createTestUser } from "@oms/core/testing";
 import { randomUUID } from "node:crypto";
 import { mkdirSync } from "node:fs";
 import { join } from "node:path";
@@ -12,6 +12,7 @@ import type { Page } from "playwright-core";
 import { expect, it } from "vitest";
 import { screenshot } from "./support/browser.ts";
 import { describeJourney, useJourney } from "./support/journey.ts";
+import { signInWithPassword } from "./support/sign-in.ts";
 
 const reviewDir = process.env.SHOTS_DIR ?? "/tmp/shots/returns";
 
@@ -99,11 +100,7 @@ describeJourney("Returns and exchanges at the till", () => {
   });
 
   async function signIn(page: Page) {
-    await page.goto(`${app.server.baseUrl}/login`);
-    await page.getByRole("textbox", { name: "E-mail" }).fill(app.world.clara.email);
-    await page.getByLabel(/^Password/).fill(TEST_PASSWORD);
-    await page.getByRole("button", { name: "Sign in", exact: true }).click();
-    await page.waitForURL(/\/pos$/);
+    await signInWithPassword(page, app.server.baseUrl, app.world.clara.email, /\/pos$/);
   }
 
   it("scans a receipt and returns one line for cash, then exchanges a web order found by phone", async () => {
