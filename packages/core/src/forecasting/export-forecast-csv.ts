@@ -68,13 +68,13 @@ export async function exportForecastCsv(rawInput: unknown, ctx: Pick<DomainConte
   const now = ctx.now ?? new Date();
   const lines = [HEADER.map(csvCell).join(",")];
   let rows = 0;
-  let truncated = false;
+  let total = 0;
   for (let pageIndex = 0; pageIndex * PAGE < FORECAST_ROW_CAP; pageIndex++) {
     const page = await listForecast({ ...input, pageIndex, pageSize: PAGE }, { db: ctx.db, now });
+    total = page.totalCapped ? FORECAST_ROW_CAP + 1 : page.total;
     for (const row of page.items) lines.push(cells(row).map(csvCell).join(","));
     rows += page.items.length;
     if (page.items.length < PAGE) break;
-    if ((pageIndex + 1) * PAGE >= FORECAST_ROW_CAP) truncated = page.totalCapped || page.total > FORECAST_ROW_CAP;
   }
-  return { csv: `${lines.join("\r\n")}\r\n`, rows, truncated };
+  return { csv: `${lines.join("\r\n")}\r\n`, rows, truncated: total > rows };
 }
