@@ -5,7 +5,8 @@
 // wins, by `event.created` kept in Payment.lastEventAt.
 import type { PaymentState, Tx } from "@oms/db";
 import type { IntentStatus } from "./provider.ts";
-import { enqueue, lockPayment, money, orderChanged, orderEvent, refreshOrderPaymentStatus, settledPaymentState, type StepContext } from "./rows.ts";
+import { lockPayment, money, orderChanged, orderEvent, refreshOrderPaymentStatus, settledPaymentState, type StepContext } from "./rows.ts";
+import { enqueueEvents } from "@oms/core";
 
 const rank: Record<PaymentState, number> = {
   PENDING: 0,
@@ -84,7 +85,7 @@ export async function applyIntentToPayment(tx: Tx, paymentId: string, update: In
     };
     if (next !== "REQUIRES_ACTION") {
       await orderEvent(tx, order.id, `payment.${next.toLowerCase()}`, text[next], ctx, { paymentId: payment.id, failureCode: update.failure?.code ?? null });
-      await enqueue(tx, [orderChanged(order, `payment.${next.toLowerCase()}`)]);
+      await enqueueEvents(tx, [orderChanged(order, `payment.${next.toLowerCase()}`)]);
     }
   }
   return "applied";

@@ -1,8 +1,8 @@
 import { AppError } from "@oms/contracts";
-import { withTransaction } from "@oms/core";
+import { withTransaction, enqueueEvents } from "@oms/core";
 import { applyIntentToPayment } from "./apply-intent.ts";
 import type { PaymentsContext } from "./context.ts";
-import { closePaymentTasks, enqueue, money, openTask, orderChanged, orderEvent, responsibleLocation } from "./rows.ts";
+import { closePaymentTasks, money, openTask, orderChanged, orderEvent, responsibleLocation } from "./rows.ts";
 
 export interface CaptureResult {
   paymentId: string;
@@ -74,7 +74,7 @@ export async function capturePayment(input: { paymentId: string; amount?: number
         step,
       );
       await orderEvent(tx, payment.order.id, "payment.capture_failed", `Capturing ${amountText} failed: ${appError.message} The authorization stays; a task was opened.`, step, { paymentId: payment.id, taskId: id });
-      await enqueue(tx, [orderChanged(payment.order, "payment.capture_failed")]);
+      await enqueueEvents(tx, [orderChanged(payment.order, "payment.capture_failed")]);
       return id;
     });
     throw new AppError(retryable ? "UNAVAILABLE" : "PAYMENT_FAILED", `${appError.message} The order is unchanged and a task was opened.`, { ...appError.details, paymentId: payment.id, taskId, retryable });

@@ -1,8 +1,8 @@
 // Recording a refund's outcome, in the caller's (short) transaction. Idempotent: only a
 // PENDING refund changes, so a webhook and the refund job may both report the same refund.
-import { queueNotification } from "@oms/core";
+import { queueNotification, enqueueEvents } from "@oms/core";
 import type { Tx } from "@oms/db";
-import { enqueue, lockPayment, money, openTask, orderChanged, orderEvent, refreshOrderPaymentStatus, settledPaymentState, type StepContext } from "./rows.ts";
+import { lockPayment, money, openTask, orderChanged, orderEvent, refreshOrderPaymentStatus, settledPaymentState, type StepContext } from "./rows.ts";
 
 export async function recordRefundSucceeded(tx: Tx, refundId: string, reference: string | null, ctx: StepContext): Promise<boolean> {
   const refund = await tx.refund.findUnique({ where: { id: refundId } });
@@ -17,7 +17,7 @@ export async function recordRefundSucceeded(tx: Tx, refundId: string, reference:
   const order = await refreshOrderPaymentStatus(tx, refund.orderId);
   if (order) {
     await orderEvent(tx, order.id, "payment.refunded", `${money(refund.amount, refund.currency)} refunded to the customer's card.`, ctx, { refundId, paymentId: payment.id, reference });
-    await enqueue(tx, [orderChanged(order, "payment.refunded")]);
+    await enqueueEvents(tx, [orderChanged(order, "payment.refunded")]);
     // The customer hears about it once: only the PENDING → SUCCEEDED change gets here.
     await queueNotification({ template: "order.refunded", orderId: order.id, amount: refund.amount, refundIds: [refundId], ...(refund.reason?.trim() ? { reason: refund.reason.trim().slice(0, 500) } : {}) }, { db: tx, actor: ctx.actor, now: ctx.now });
   }
@@ -46,6 +46,6 @@ export async function recordRefundFailed(tx: Tx, refundId: string, reason: strin
     ctx,
   );
   await orderEvent(tx, refund.orderId, "payment.refund_failed", `The refund of ${amount} to the card failed: ${reason} HQ has a task to refund the customer another way.`, ctx, { refundId });
-  await enqueue(tx, [orderChanged(refund.order, "payment.refund_failed")]);
+  await enqueueEvents(tx, [orderChanged(refund.order, "payment.refund_failed")]);
   return true;
 }

@@ -19,8 +19,6 @@ export function money(amount: number, currency: string): string {
   return formatMoney(amount, currency);
 }
 
-/** The transaction's outbox events: the domain's one writer (collected until commit). */
-export const enqueue = enqueueEvents;
 
 export async function orderEvent(tx: Tx, orderId: string, type: string, message: string, ctx: StepContext, data: Record<string, unknown> = {}): Promise<void> {
   await tx.orderEvent.create({ data: { orderId, type, message, data: data as Prisma.InputJsonValue, ...actorRef(ctx.actor), createdAt: ctx.now } });
@@ -111,7 +109,7 @@ export async function openTask(tx: Tx, task: PaymentTask, dedupeKey: string, ctx
       createdAt: ctx.now,
     },
   });
-  await enqueue(tx, [{ topic: "task.changed", locationId: row.locationId, payload: { taskId: row.id, locationId: row.locationId, status: row.status, change: "task.created" } }]);
+  await enqueueEvents(tx, [{ topic: "task.changed", locationId: row.locationId, payload: { taskId: row.id, locationId: row.locationId, status: row.status, change: "task.created" } }]);
   return row.id;
 }
 
@@ -119,5 +117,5 @@ export async function closePaymentTasks(tx: Tx, code: string, dedupeKey: string,
   const open = await tx.task.findMany({ where: { code, status: { in: ["OPEN", "IN_PROGRESS"] }, data: { path: ["key"], equals: dedupeKey } }, select: { id: true, locationId: true } });
   if (open.length === 0) return;
   await tx.task.updateMany({ where: { id: { in: open.map((t) => t.id) } }, data: { status: "DONE", resolution, resolvedAt: ctx.now, updatedAt: ctx.now } });
-  await enqueue(tx, open.map((t) => ({ topic: "task.changed" as const, locationId: t.locationId, payload: { taskId: t.id, locationId: t.locationId, status: "DONE", change: "task.done" } })));
+  await enqueueEvents(tx, open.map((t) => ({ topic: "task.changed" as const, locationId: t.locationId, payload: { taskId: t.id, locationId: t.locationId, status: "DONE", change: "task.done" } })));
 }

@@ -4,7 +4,8 @@ import { fromStripeAmount } from "../amounts.ts";
 import { applyIntentToPayment } from "../apply-intent.ts";
 import type { IntentStatus } from "../provider.ts";
 import { recordRefundFailed, recordRefundSucceeded } from "../refund-records.ts";
-import { enqueue, lockPayment, money, openTask, orderChanged, orderEvent, refreshOrderPaymentStatus, settledPaymentState, type StepContext } from "../rows.ts";
+import { lockPayment, money, openTask, orderChanged, orderEvent, refreshOrderPaymentStatus, settledPaymentState, type StepContext } from "../rows.ts";
+import { enqueueEvents } from "@oms/core";
 
 /** The parts of a Stripe event we read (the SDK's Event type is wider). */
 export interface StripeEventLike {
@@ -115,7 +116,7 @@ async function chargeRefunded(tx: Tx, charge: Record<string, unknown>, ctx: Step
   const order = await refreshOrderPaymentStatus(tx, payment.orderId);
   if (order) {
     await orderEvent(tx, order.id, "payment.refund_reported", `Stripe reports ${money(amountRefunded, payment.currency)} refunded on this card payment in total.`, ctx, { paymentId: payment.id });
-    await enqueue(tx, [orderChanged(order, "payment.refunded")]);
+    await enqueueEvents(tx, [orderChanged(order, "payment.refunded")]);
   }
   return "applied";
 }
@@ -146,7 +147,7 @@ async function disputeCreated(tx: Tx, dispute: Record<string, unknown>, ctx: Ste
   );
   if (order) {
     await orderEvent(tx, order.id, "payment.disputed", `The customer's bank disputes ${amount} of the card payment. HQ has a task to respond.`, ctx, { disputeId: str(dispute.id) });
-    await enqueue(tx, [orderChanged(order, "payment.disputed")]);
+    await enqueueEvents(tx, [orderChanged(order, "payment.disputed")]);
   }
   return "applied";
 }
