@@ -1,4 +1,5 @@
 "use client";
+import { useLocalStorage } from "@mantine/hooks";
 import { DataTable, ErrorState, type DataTableColumn, type DataTablePage, type DataTableSort } from "@oms/ui";
 import type { UseQueryResult } from "@tanstack/react-query";
 import type { ReactNode } from "react";
@@ -21,6 +22,7 @@ export function QueryTable<T extends object>({
   sorting,
   onRowClick,
   empty,
+  hiddenColumnsKey,
 }: {
   query: UseQueryResult<{ rows: T[]; total: number }, { message: string }> & { isPlaceholderData: boolean };
   errorTitle: string;
@@ -33,9 +35,12 @@ export function QueryTable<T extends object>({
   sorting?: { value: DataTableSort; onChange: (sort: DataTableSort) => void };
   onRowClick?: (row: T) => void;
   empty: ReactNode;
+  /** Where this browser keeps the columns the person hid (the column menu), e.g. "oms-hq-staff-hidden-columns". */
+  hiddenColumnsKey: string;
 }) {
   const tc = useTranslations();
   const labels = useTableLabels();
+  const [hidden, setHidden] = useLocalStorage<string[]>({ key: hiddenColumnsKey, defaultValue: [] });
   if (query.isError) {
     return <ErrorState title={errorTitle} message={query.error.message || tc("error.message")} retryLabel={tc("error.retry")} onRetry={() => void query.refetch()} />;
   }
@@ -49,6 +54,9 @@ export function QueryTable<T extends object>({
       sorting={sorting}
       pagination={{ ...page, rowCount: query.data?.total ?? 0, onChange: onPageChange, pageSizes }}
       onRowClick={onRowClick}
+      columnVisibility={{ hidden, onChange: setHidden }}
+      // A scrolling body of its own, so the header stays in view (sticky) like the other HQ tables.
+      maxHeight="calc(100vh - 320px)"
       labels={labels}
       empty={empty}
     />

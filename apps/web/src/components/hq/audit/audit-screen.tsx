@@ -260,6 +260,7 @@ export function AuditScreen() {
           />
         </Group>
         <QueryTable
+          hiddenColumnsKey="oms-hq-audit-hidden-columns"
           query={list}
           errorTitle={t("loadFailed")}
           caption={t("logTitle")}

@@ -1,6 +1,6 @@
 "use client";
 import { Alert, Anchor, Button, Checkbox, Group, List, SegmentedControl, Stack, Text, Tooltip } from "@mantine/core";
-import { useDebouncedValue } from "@mantine/hooks";
+import { useDebouncedValue, useLocalStorage } from "@mantine/hooks";
 import { DataTable, DateTime, EmptyState, ErrorState, Panel, type DataTableColumn, type DataTableSort } from "@oms/ui";
 import { IconChartLine, IconCheck, IconDownload, IconFilterOff, IconX } from "@tabler/icons-react";
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
@@ -40,6 +40,7 @@ export function ForecastScreen() {
   const [page, setPage] = useState({ pageIndex: 0, pageSize: 50 });
   const [selected, setSelected] = useState<Map<string, ForecastRow>>(new Map());
   const [open, setOpen] = useState<ForecastRow | null>(null);
+  const [hidden, setHidden] = useLocalStorage<string[]>({ key: "oms-hq-forecast-hidden-columns", defaultValue: [] });
   const [results, setResults] = useState<{ items: AcceptResult[]; rows: Map<string, ForecastRow> } | null>(null);
 
   const reset = (fn: () => void) => {
@@ -339,6 +340,7 @@ export function ForecastScreen() {
             loading={table.isPending || (table.isFetching && table.isPlaceholderData)}
             maxHeight="calc(100vh - 400px)"
             toolbar={toolbar}
+            columnVisibility={{ hidden, onChange: setHidden }}
             rowTone={(row) => (row.daysToStockout !== null && row.daysToStockout < 7 && !row.accepted ? "danger" : null)}
             onRowClick={(row) => setOpen(row)}
             sorting={{ value: sort, onChange: setSort }}

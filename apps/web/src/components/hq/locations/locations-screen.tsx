@@ -181,6 +181,7 @@ export function LocationsScreen() {
         />
       </Group>
       <QueryTable
+          hiddenColumnsKey="oms-hq-locations-hidden-columns"
         query={table}
         errorTitle={t("loadFailed")}
         caption={t("tableTitle")}

@@ -249,6 +249,7 @@ export function StaffScreen({ currentUserId }: { currentUserId: string }) {
           />
         </Group>
         <QueryTable
+          hiddenColumnsKey="oms-hq-staff-hidden-columns"
           query={list}
           errorTitle={t("loadFailed")}
           caption={t("tableTitle")}
