@@ -17,6 +17,8 @@ import { fileURLToPath } from "node:url";
 import { benchDatabaseName, benchDatabaseUrl } from "./inventory-generate.ts";
 
 const here = dirname(fileURLToPath(import.meta.url));
+/** BENCH_RESULTS_DIR: where results go (bench/run-all.ts --smoke writes elsewhere than the committed ones). */
+const resultsDir = process.env.BENCH_RESULTS_DIR ?? join(here, "results");
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 30);
 const WARMUP = Number(process.env.BENCH_WARMUP ?? 3);
 const TARGET_MS = 300;
@@ -27,7 +29,7 @@ const { refreshSalesVelocity, replenishmentSql, listForecast } = await import("@
 const database = openDatabase({ url: benchDatabaseUrl() });
 const db = database.prisma;
 const levels = await db.inventoryLevel.count().catch(() => 0);
-if (levels < 1_000_000) {
+if (levels < Number(process.env.BENCH_MIN_LEVELS ?? 1_000_000)) {
   console.error(`${benchDatabaseName} holds ${levels} levels: run npx tsx bench/inventory-generate.ts first.`);
   await database.close();
   process.exit(1);
@@ -137,11 +139,11 @@ const summary = {
   missed,
   results,
 };
-mkdirSync(join(here, "results"), { recursive: true });
-writeFileSync(join(here, "results", "forecast.json"), `${JSON.stringify(summary, null, 2)}\n`);
+mkdirSync(resultsDir, { recursive: true });
+writeFileSync(join(resultsDir, "forecast.json"), `${JSON.stringify(summary, null, 2)}\n`);
 const n = (x: number) => x.toLocaleString("en");
 writeFileSync(
-  join(here, "results", "forecast.md"),
+  join(resultsDir, "forecast.md"),
   [
     "# Forecasting on 1,000,000 levels",
     "",

@@ -15,6 +15,8 @@ import { fileURLToPath } from "node:url";
 import { benchDatabaseName, benchDatabaseUrl } from "./inventory-generate.ts";
 
 const here = dirname(fileURLToPath(import.meta.url));
+/** BENCH_RESULTS_DIR: where results go (bench/run-all.ts --smoke writes elsewhere than the committed ones). */
+const resultsDir = process.env.BENCH_RESULTS_DIR ?? join(here, "results");
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 40);
 const WARMUP = Number(process.env.BENCH_WARMUP ?? 3);
 const TARGET_MS = 300;
@@ -26,7 +28,7 @@ const database = openDatabase({ url: benchDatabaseUrl() });
 const db = database.prisma;
 
 const levels = await db.inventoryLevel.count().catch(() => 0);
-if (levels < 1_000_000) {
+if (levels < Number(process.env.BENCH_MIN_LEVELS ?? 1_000_000)) {
   console.error(`${benchDatabaseName} holds ${levels} levels: run npx tsx bench/inventory-generate.ts first.`);
   await database.close();
   process.exit(1);
@@ -103,10 +105,10 @@ const summary = {
   missed,
   results: results.map((r) => ({ ...r, p50: Math.round(r.p50 * 10) / 10, p95: Math.round(r.p95 * 10) / 10, max: Math.round(r.max * 10) / 10 })),
 };
-mkdirSync(join(here, "results"), { recursive: true });
-writeFileSync(join(here, "results", "inventory-table.json"), `${JSON.stringify(summary, null, 2)}\n`);
+mkdirSync(resultsDir, { recursive: true });
+writeFileSync(join(resultsDir, "inventory-table.json"), `${JSON.stringify(summary, null, 2)}\n`);
 writeFileSync(
-  join(here, "results", "inventory-table.md"),
+  join(resultsDir, "inventory-table.md"),
   [
     "# HQ inventory table on 1,000,000 levels",
     "",

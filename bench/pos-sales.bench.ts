@@ -19,6 +19,8 @@ import { fileURLToPath } from "node:url";
 import pg from "pg";
 
 const here = dirname(fileURLToPath(import.meta.url));
+/** BENCH_RESULTS_DIR: where results go (bench/run-all.ts --smoke writes elsewhere than the committed ones). */
+const resultsDir = process.env.BENCH_RESULTS_DIR ?? join(here, "results");
 const adminUrl = process.env.BENCH_DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres";
 const TERMINALS = Number(process.env.BENCH_TERMINALS ?? 20);
 const SALES = Number(process.env.BENCH_SALES ?? 10);
@@ -166,10 +168,10 @@ try {
     failures: failures.length,
     failureSamples: failures.slice(0, 5),
   };
-  mkdirSync(join(here, "results"), { recursive: true });
-  writeFileSync(join(here, "results", "pos-sales.json"), `${JSON.stringify(result, null, 2)}\n`);
+  mkdirSync(resultsDir, { recursive: true });
+  writeFileSync(join(resultsDir, "pos-sales.json"), `${JSON.stringify(result, null, 2)}\n`);
   writeFileSync(
-    join(here, "results", "pos-sales.md"),
+    join(resultsDir, "pos-sales.md"),
     [
       "# Till sales benchmark",
       "",

@@ -19,6 +19,8 @@ import { fileURLToPath } from "node:url";
 import pg from "pg";
 
 const here = dirname(fileURLToPath(import.meta.url));
+/** BENCH_RESULTS_DIR: where results go (bench/run-all.ts --smoke writes elsewhere than the committed ones). */
+const resultsDir = process.env.BENCH_RESULTS_DIR ?? join(here, "results");
 const adminUrl = process.env.BENCH_DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres";
 const redisUrl = process.env.BENCH_REDIS_URL ?? "redis://127.0.0.1:6379";
 const CLIENTS = Number(process.env.BENCH_CLIENTS ?? 500);
@@ -181,10 +183,10 @@ if (role === "instance") {
       targets: { p99Ms: 150, completeness: 1 },
       pass: percentile(latencies, 99) < 150 && latencies.length === expected,
     };
-    mkdirSync(join(here, "results"), { recursive: true });
-    writeFileSync(join(here, "results", "realtime.json"), `${JSON.stringify(result, null, 2)}\n`);
+    mkdirSync(resultsDir, { recursive: true });
+    writeFileSync(join(resultsDir, "realtime.json"), `${JSON.stringify(result, null, 2)}\n`);
     writeFileSync(
-      join(here, "results", "realtime.md"),
+      join(resultsDir, "realtime.md"),
       [
         "# Realtime benchmark",
         "",

@@ -17,6 +17,8 @@ import { fileURLToPath } from "node:url";
 import pg from "pg";
 
 const here = dirname(fileURLToPath(import.meta.url));
+/** BENCH_RESULTS_DIR: where results go (bench/run-all.ts --smoke writes elsewhere than the committed ones). */
+const resultsDir = process.env.BENCH_RESULTS_DIR ?? join(here, "results");
 const adminUrl = process.env.BENCH_DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres";
 const dbName = process.env.BENCH_REPORTS_DB ?? "oms_bench_reports";
 const ORDERS = Number(process.env.BENCH_ORDERS ?? 200_000);
@@ -158,11 +160,11 @@ const planText = plan.map((r) => r["QUERY PLAN"]).join("\n");
 console.log(planText);
 await database.close();
 
-mkdirSync(join(here, "results"), { recursive: true });
+mkdirSync(resultsDir, { recursive: true });
 const meta = { when: now.toISOString(), cpus: cpus().length, orders: counts[0], rounds: ROUNDS, generateMs };
-writeFileSync(join(here, "results", "reports.json"), `${JSON.stringify({ ...meta, results, plan: planText }, null, 2)}\n`);
+writeFileSync(join(resultsDir, "reports.json"), `${JSON.stringify({ ...meta, results, plan: planText }, null, 2)}\n`);
 writeFileSync(
-  join(here, "results", "reports.md"),
+  join(resultsDir, "reports.md"),
   [
     `# HQ reports benchmark (${meta.when.slice(0, 10)})`,
     "",

@@ -12,6 +12,8 @@ import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 
 const here = dirname(fileURLToPath(import.meta.url));
+/** BENCH_RESULTS_DIR: where results go (bench/run-all.ts --smoke writes elsewhere than the committed ones). */
+const resultsDir = process.env.BENCH_RESULTS_DIR ?? join(here, "results");
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 10);
 
 const { openDatabase, applyMigrations } = await import("@oms/db");
@@ -80,10 +82,10 @@ const result = {
   simulateOutcome: sim.result.outcome,
 };
 console.log(JSON.stringify(result, null, 2));
-mkdirSync(join(here, "results"), { recursive: true });
-writeFileSync(join(here, "results/routing-replay.json"), JSON.stringify(result, null, 2) + "\n");
+mkdirSync(resultsDir, { recursive: true });
+writeFileSync(join(resultsDir, "routing-replay.json"), JSON.stringify(result, null, 2) + "\n");
 writeFileSync(
-  join(here, "results/routing-replay.md"),
+  join(resultsDir, "routing-replay.md"),
   `# Routing replay on the demo data\n\n${result.database}, ${result.cpus} CPUs (load average ${result.loadAverage}), ${result.rounds} rounds after one warm-up.\n\n` +
     `| measure | value |\n| --- | --- |\n| orders placed in the 90 days | ${ordersPlaced} |\n| orders replayed (not carry-out, not wholly cancelled) | ${result.ordersReplayed} |\n| replay, median (reads + 2 × routing) | ${median} ms |\n| replay, slowest | ${max} ms |\n| routing only (both rule sets), median | ${result.routingMedianMs} ms |\n| simulate one order | ${simMs} ms |\n| orders that change with "warehouse first" | ${result.changedOrders} |\n`,
 );

@@ -11,7 +11,7 @@ const nextConfig: NextConfig = {
   // while developing); `npm start`, CI and Docker use the default.
   distDir: process.env.NEXT_DIST_DIR || ".next",
   // Our packages export TypeScript source (`.ts` files importing `./x.ts`).
-  transpilePackages: ["@oms/contracts", "@oms/ui", "@oms/api", "@oms/auth", "@oms/core", "@oms/db", "@oms/realtime", "@oms/payments"],
+  transpilePackages: ["@oms/contracts", "@oms/ui", "@oms/api", "@oms/auth", "@oms/core", "@oms/db", "@oms/realtime", "@oms/payments", "@oms/shipping"],
   // Native/WASM database drivers and the hashing library load at runtime from node_modules.
   serverExternalPackages: [
     "@electric-sql/pglite",
@@ -34,6 +34,10 @@ const nextConfig: NextConfig = {
     optimizePackageImports: ["@mantine/core", "@mantine/hooks", "@tabler/icons-react"],
   },
   poweredByHeader: false,
+  // The till's service worker (docs/pos.md#offline): always revalidated, so a new version reaches every till.
+  async headers() {
+    return [{ source: "/sw.js", headers: [{ key: "Cache-Control", value: "no-cache, no-store, must-revalidate" }, { key: "Service-Worker-Allowed", value: "/" }] }];
+  },
   reactStrictMode: true,
 };
 

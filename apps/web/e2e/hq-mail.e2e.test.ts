@@ -8,12 +8,15 @@ import { createPaymentTestOrder } from "@oms/payments/testing";
 import { mkdirSync } from "node:fs";
 import type { Page } from "playwright-core";
 import { expect, it } from "vitest";
+import { screenshot } from "./support/browser.ts";
 import { describeJourney, useJourney } from "./support/journey.ts";
 import { signInWithPassword } from "./support/sign-in.ts";
 
 const SHOTS = "/tmp/shots/mail";
 
 async function shot(page: Page, name: string) {
+  // The CI artifact (git-ignored e2e/screenshots) and the local review copy.
+  await screenshot(page, `e2e-hq-mail-${name}`);
   mkdirSync(SHOTS, { recursive: true });
   await page.screenshot({ path: `${SHOTS}/${name}.png` });
 }

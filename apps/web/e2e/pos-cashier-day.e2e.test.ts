@@ -9,11 +9,14 @@ import { mkdirSync } from "node:fs";
 import { join } from "node:path";
 import type { Page } from "playwright-core";
 import { expect, it } from "vitest";
+import { screenshot } from "./support/browser.ts";
 import { describeJourney, useJourney } from "./support/journey.ts";
 
 const shotDir = "/tmp/shots/pos-sale";
 
 async function shot(page: Page, name: string): Promise<void> {
+  // The CI artifact (git-ignored e2e/screenshots) and the local review copy.
+  await screenshot(page, `e2e-pos-cashier-day-${name}`);
   mkdirSync(shotDir, { recursive: true });
   await page.screenshot({ path: join(shotDir, `${name}.png`) });
 }

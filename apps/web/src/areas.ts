@@ -2,7 +2,7 @@
 // area layouts, the sign-in redirect and the "/" page.
 import type { Role } from "@oms/contracts";
 
-export const areas = ["pos", "pickup", "hq"] as const;
+export const areas = ["pos", "pickup", "fulfillment", "hq"] as const;
 export type Area = (typeof areas)[number];
 
 /** Who may open each area. HQ is the whole network, so admins only. */
@@ -10,6 +10,7 @@ export const areaRoles: Record<Area, readonly Role[]> = {
   hq: ["ADMIN"],
   pos: ["ADMIN", "MANAGER", "CASHIER"],
   pickup: ["ADMIN", "MANAGER", "ASSOCIATE"],
+  fulfillment: ["ADMIN", "MANAGER", "ASSOCIATE"],
 };
 
 const homeArea: Record<Role, Area> = {

@@ -9,5 +9,5 @@ export function proxy(request: NextRequest) {
 }
 
 export const config = {
-  matcher: ["/pos/:path*", "/pickup/:path*", "/hq/:path*"],
+  matcher: ["/pos/:path*", "/pickup/:path*", "/fulfillment/:path*", "/hq/:path*"],
 };

@@ -1,6 +1,9 @@
 // Who may call what: one entry per procedure of appRouter. The table is checked against
 // the router itself, so a new procedure without an entry fails here until someone decides
-// who may call it.
+// who may call it. From the table the matrix is generated: every procedure × anonymous and
+// each role × the caller's own store and another store, each a real call on real rows
+// (docs/security.md). Router areas keep their entries in `<area>.fixtures.ts` files,
+// spread into `access` below.
 import type { Role, SessionUser } from "@oms/contracts";
 import { listForecast } from "@oms/core";
 import { createStaffWorld, createTestUser, sessionUserOf } from "@oms/core/testing";
@@ -11,10 +14,12 @@ import { TRPCError } from "@trpc/server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createDomainFixtures, domainAccessTable, type DomainFixtures } from "./authorization.fixtures.ts";
 import { pickupAccessTable } from "./pickup.fixtures.ts";
+import { shippingAccessTable } from "./shipping.fixtures.ts";
 import { posAccessTable } from "./pos.fixtures.ts";
 import { returnsTillAccessTable } from "./returns-till.fixtures.ts";
 import { registersAccessTable } from "./registers.fixtures.ts";
 import { adminAccessTable } from "./admin.fixtures.ts";
+import { deliveryRunsAccessTable } from "./delivery-runs.fixtures.ts";
 import { createTrpcContext } from "./context.ts";
 import { appRouter, createCaller } from "./root.ts";
 
@@ -106,11 +111,11 @@ const access: Record<string, Access> = {
   ),
   "webhooks.deliveries": { public: false, roles: ["ADMIN"], locationScoped: false, input: () => ({ limit: 5 }) },
   // The mail log: a manager sees their own store's messages (the domain scopes the list); only an admin resends.
-  "notifications.list": { public: false, roles: ["ADMIN", "MANAGER"], locationScoped: false, input: (_w, locationId) => ({ locationId, status: "FAILED", pageSize: 5 }) },
+  "notifications.list": { public: false, roles: ["ADMIN", "MANAGER"], locationScoped: true, input: (_w, locationId) => ({ locationId, status: "FAILED", pageSize: 5 }) },
   "notifications.get": {
     public: false,
     roles: ["ADMIN", "MANAGER"],
-    locationScoped: false,
+    locationScoped: true,
     input: async (_w, locationId) => ({ notificationId: (await db.prisma.notification.create({ data: { channel: "EMAIL", recipient: "a@example.com", template: "pos.receipt", subject: "Receipt", body: "Thanks", locationId } })).id }),
   },
   "notifications.resend": {
@@ -121,8 +126,8 @@ const access: Record<string, Access> = {
       notificationId: (await db.prisma.notification.create({ data: { channel: "SMS", recipient: "+48600100200", template: "pickup.ready", subject: "Ready", body: "Ready", locationId, status: "FAILED", attempts: 5 } })).id,
     }),
   },
-  // Not location-scoped in this table's sense: the store is a "stream"; packages/realtime tests the refusals.
-  "live.since": { public: false, roles: ALL_ROLES, locationScoped: false, input: (_w, locationId) => ({ stream: locationId, after: 0 }) },
+  // The store is a "stream": store staff follow only their own store's (packages/realtime tests "hq" too).
+  "live.since": { public: false, roles: ALL_ROLES, locationScoped: true, input: (_w, locationId) => ({ stream: locationId, after: 0 }) },
   "health.ping": { public: true, roles: ALL_ROLES, locationScoped: false, input: () => undefined },
   "session.me": { public: false, roles: ALL_ROLES, locationScoped: false, input: () => undefined },
   "locations.list": { public: false, roles: ALL_ROLES, locationScoped: false, input: () => undefined },
@@ -211,10 +216,12 @@ const access: Record<string, Access> = {
   // inventory, transfers, cycleCounts, orders, fulfillment, returns, customers, tasks, routingRules
   ...domainAccessTable(() => fx),
   ...pickupAccessTable(() => fx),
+  ...shippingAccessTable(() => fx),
   ...posAccessTable(() => fx),
   ...returnsTillAccessTable(() => fx),
   ...registersAccessTable(() => fx),
   ...adminAccessTable(() => fx),
+  ...deliveryRunsAccessTable(() => fx),
 };
 
 const procedurePaths = Object.keys(appRouter._def.procedures).sort();
@@ -252,58 +259,68 @@ describe("the authorization table", () => {
   });
 });
 
-describe.each(procedurePaths)("%s", (path) => {
-  const entry = () => {
+/** Who calls: nobody signed in, or store A's person of a role (the admin has no store). */
+type Caller = "anonymous" | Role;
+/** Where the input points: the caller's own store (A) or another one (B). */
+type Place = "own" | "foreign";
+type Expected = "ok" | "UNAUTHORIZED" | "FORBIDDEN";
+
+const CALLERS: readonly Caller[] = ["anonymous", ...ALL_ROLES];
+const PLACES: readonly Place[] = ["own", "foreign"];
+
+/**
+ * The matrix's rule, from the table entry alone: anonymous callers only reach public
+ * procedures; a signed-in person needs one of the entry's roles; a store role naming
+ * another store (in the input, or through the row the input names) is refused when the
+ * entry is location-scoped, while an admin works everywhere.
+ */
+function expectedOutcome(e: Access, caller: Caller, place: Place): Expected {
+  if (e.public) return "ok";
+  if (caller === "anonymous") return "UNAUTHORIZED";
+  if (!e.roles.includes(caller)) return "FORBIDDEN";
+  if (place === "foreign" && e.locationScoped && caller !== "ADMIN") return "FORBIDDEN";
+  return "ok";
+}
+
+const matrix = procedurePaths.flatMap((path) =>
+  CALLERS.flatMap((caller) => PLACES.map((place) => ({ path, caller, place, label: `${path} as ${caller} at ${place === "own" ? "store A (own)" : "store B (foreign)"}` }))),
+);
+
+describe("the authorization matrix: every procedure × anonymous and every role × own and foreign store", () => {
+  it("covers every procedure of the router", () => {
+    expect(new Set(matrix.map((m) => m.path)).size).toBe(procedurePaths.length);
+    expect(matrix.length).toBe(procedurePaths.length * CALLERS.length * PLACES.length);
+  });
+
+  it.each(matrix)("$label", async ({ path, caller, place }) => {
     const e = access[path];
     if (!e) throw new Error(`${path} has no entry in the authorization table`);
-    return e;
-  };
-
-  it("anonymous callers are rejected unless it is public", async () => {
-    const e = entry();
-    const result = await call(null, path, await e.input(world, world.storeA.id));
-    if (e.public) {
-      expect(result.ok, result.ok ? "" : result.error.message).toBe(true);
-    } else {
-      expect(result.ok).toBe(false);
-      if (!result.ok) expect(result.error.code).toBe("UNAUTHORIZED");
+    const expected = expectedOutcome(e, caller, place);
+    const locationId = place === "own" ? homeOf(caller === "anonymous" ? "CASHIER" : caller) : world.storeB.id;
+    const result = await call(caller === "anonymous" ? null : userWithRole(caller), path, await e.input(world, locationId));
+    if (expected === "ok") {
+      expect(result.ok, result.ok ? "" : `${caller} must be able to call ${path}: ${result.error.code} ${result.error.message}`).toBe(true);
+      return;
+    }
+    expect(result.ok, `${caller} must not call ${path} (${place} store)`).toBe(false);
+    if (result.ok) return;
+    expect(result.error.code, `${caller} on ${path}: ${result.error.message}`).toBe(expected);
+    // Refused for the store, not for the role: the message says so (the location guard
+    // names the caller's store; the mail log and live streams say "your own store").
+    if (expected === "FORBIDDEN" && e.roles.includes(caller as Role)) {
+      expect([`You can only work with ${world.storeA.name}.`, "You can only follow updates of your own store.", "You can only see your own store's messages.", "You can only work with your own store."]).toContain(result.error.message);
     }
   });
 
-  it("roles without access get FORBIDDEN", async () => {
-    const e = entry();
-    for (const role of ALL_ROLES.filter((r) => !e.roles.includes(r))) {
-      const result = await call(userWithRole(role), path, await e.input(world, homeOf(role)));
-      expect(result.ok, `${role} must not call ${path}`).toBe(false);
-      if (!result.ok) expect(result.error.code, `${role} on ${path}`).toBe("FORBIDDEN");
-    }
-  });
-
-  it("allowed roles succeed at their own store", async () => {
-    const e = entry();
-    for (const role of e.roles) {
-      const result = await call(userWithRole(role), path, await e.input(world, homeOf(role)));
-      expect(result.ok, `${role} on ${path}: ${result.ok ? "" : result.error.message}`).toBe(true);
-    }
-  });
-
-  it("a store A cashier naming store B gets FORBIDDEN when it is location-scoped", async () => {
-    const e = entry();
-    const result = await call(sessionUserOf(world.cashierA), path, await e.input(world, world.storeB.id));
-    if (e.locationScoped) {
-      expect(result.ok).toBe(false);
-      if (!result.ok) {
-        expect(result.error.code).toBe("FORBIDDEN");
-        expect(result.error.message).toBe(`You can only work with ${world.storeA.name}.`);
-      }
-      // An admin may work with every store.
-      const admin = await call(sessionUserOf(world.admin), path, await e.input(world, world.storeB.id));
-      expect(admin.ok, admin.ok ? "" : admin.error.message).toBe(true);
-    } else if (!e.public && e.roles.includes("CASHIER")) {
-      // Not location-scoped: it must not take a store from the caller at all, or it must
-      // be declared location-scoped above.
+  it("every signed-in procedure that takes a locationId from a store role is marked location-scoped", async () => {
+    const unmarked: string[] = [];
+    for (const path of procedurePaths) {
+      const e = access[path];
+      // A missing entry fails the table test above.
+      if (!e || e.public || e.locationScoped || e.roles.every((r) => r === "ADMIN")) continue;
       const sample = await e.input(world, world.storeB.id);
-      expect(sample && typeof sample === "object" && "locationId" in sample, `${path} takes locationId: mark it locationScoped`).toBeFalsy();
+      if (sample && typeof sample === "object" && "locationId" in sample) unmarked.push(path);
     }
+    expect(unmarked, "these take a locationId: mark them locationScoped").toEqual([]);
   });
 });

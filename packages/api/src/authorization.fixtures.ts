@@ -80,7 +80,7 @@ export async function createDomainFixtures(prisma: PrismaClient, world: StaffWor
     if (upTo >= 2) await markPacked(id, ctx());
     if (upTo >= 3) {
       if (type === "PICKUP") await markReadyForPickup(id, ctx());
-      else await markShipped({ ...id, carrier: "DHL", trackingNumber: `T${unique()}` }, ctx());
+      else await markShipped({ ...id, carrier: "simulated", trackingNumber: `T${unique()}` }, ctx());
     }
     if (upTo >= 4) await confirmPickedUp({ ...id, pickupCode: f.pickupCode ?? undefined }, ctx());
     return { order: o, fulfillment: f };

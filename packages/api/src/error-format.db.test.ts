@@ -89,7 +89,10 @@ describe("error format", () => {
       expect(text).not.toContain("stack");
       expect(log).toHaveBeenCalledTimes(1);
       expect(String(log.mock.calls[0]?.[0])).toContain("req-test-123456");
-      expect((log.mock.calls[0]?.[1] as Error).message).toBe(secret);
+      // Logged with its message and stack, the password masked (docs/security.md).
+      const logged = String(log.mock.calls[0]?.[0]);
+      expect(logged).toContain("connection to db-internal:5432 refused");
+      expect(logged).not.toContain("hunter2");
     } finally {
       log.mockRestore();
     }

@@ -1,4 +1,4 @@
-import { AppError, type AppErrorCode, type FieldIssue } from "@oms/contracts";
+import { AppError, describeErrorForLog, type AppErrorCode, type FieldIssue } from "@oms/contracts";
 import { TRPCError } from "@trpc/server";
 import type { TRPC_ERROR_CODE_KEY } from "@trpc/server/rpc";
 
@@ -46,6 +46,36 @@ export function toTrpcError(error: AppError): TRPCError {
   return new TRPCError({ code: trpcCodeOf[error.code], message: error.message, cause: error });
 }
 
+const words = (model: string) => model.replace(/([a-z0-9])([A-Z])/g, "$1 $2").toLowerCase();
+
+/**
+ * Database refusals that are the caller's doing, as the AppError a person can act on, not
+ * a 500: a row named by id that does not exist (P2025, e.g. `findUniqueOrThrow` on an
+ * unknown location) and a reference to a row that does not exist (P2003, foreign key; the
+ * constraint `<Model>_<field>_fkey` names the field). null for anything else.
+ */
+export function appErrorFromDatabase(error: unknown): AppError | null {
+  if (!error || typeof error !== "object" || AppError.isAppError(error)) return null;
+  const { code, meta } = error as { code?: unknown; meta?: Record<string, unknown> };
+  if (code === "P2025") {
+    const model = typeof meta?.modelName === "string" ? meta.modelName : null;
+    return new AppError("NOT_FOUND", `That ${model ? words(model) : "record"} does not exist.`);
+  }
+  if (code === "P2003") {
+    let text = "";
+    try {
+      text = `${JSON.stringify(meta ?? {})} ${(error as Error).message ?? ""}`;
+    } catch {
+      text = String((error as Error).message ?? "");
+    }
+    const field = /[A-Za-z0-9]+_([A-Za-z0-9]+)_fkey/.exec(text)?.[1];
+    return field
+      ? new AppError("VALIDATION_FAILED", `${field}: That does not exist.`, { fields: [{ path: [field], message: "Does not exist" }] })
+      : new AppError("VALIDATION_FAILED", "Something this refers to does not exist.");
+  }
+  return null;
+}
+
 export function internalErrorMessage(requestId: string): string {
   return `Something went wrong on our side and nothing was changed by this request. If it happens again, give this reference to support: ${requestId}.`;
 }
@@ -86,5 +116,6 @@ export function logUnexpected(error: unknown, requestId: string, path: string | 
     if (logged.has(error)) return;
     logged.add(error);
   }
-  console.error(`[api] request ${requestId} failed unexpectedly${path ? ` in ${path}` : ""}:`, error);
+  // Redacted: a driver error can quote the statement's arguments (hashes, tokens).
+  console.error(`[api] request ${requestId} failed unexpectedly${path ? ` in ${path}` : ""}: ${describeErrorForLog(error)}`);
 }

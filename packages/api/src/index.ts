@@ -28,3 +28,14 @@ export {
 } from "./rest/index.ts";
 export { handleStripeWebhook, type HandleStripeWebhookOptions } from "./stripe-webhook.ts";
 export { startServerJobs, startJobRunner, defaultJobs, readJobsEnv, DEFAULT_JOB_NAMES, JOBS_LEADER_LOCK_KEY, type Job, type JobContext, type JobRunner, type JobStats } from "./jobs/index.ts";
+export {
+  handleCarrierWebhook,
+  issueReturnLabel,
+  startReturnWithLabel,
+  returnLabelDocument,
+  returnLabelPdf,
+  processCarriers,
+  requestReturnFromTracking,
+  type HandleCarrierWebhookOptions,
+  type TrackingReturnResult,
+} from "./tracking/index.ts";

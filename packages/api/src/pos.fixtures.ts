@@ -1,7 +1,8 @@
 // Authorization-table entries of the pos router (see authorization.fixtures.ts): each input
 // makes its own product, register session and sale at `locationId`, so "a store A cashier
 // on store B's sale" is checked on real rows.
-import { addPosCashTender, parkPosSale, startPosCheckout, type DomainContext } from "@oms/core";
+import { addPosCashTender, parkPosSale, recordDeviceHeartbeat, startPosCheckout, type DomainContext } from "@oms/core";
+import { offlineSale } from "@oms/core/testing";
 import { createPosProduct, createTestUser, openTestRegister, TEST_PIN, userActor } from "@oms/core/testing";
 import { paymentProvider, resetSimulatedReader, simulatedReaderId, startPosCardTender } from "@oms/payments";
 import type { DomainAccess, DomainFixtures } from "./authorization.fixtures.ts";
@@ -36,7 +37,30 @@ export function posAccessTable(fx: () => DomainFixtures): Record<string, DomainA
   };
   const cart = async (locationId: string) => ({ lines: [{ variantId: (await product(locationId)).variant.id, quantity: 1 }] });
 
+  /** A till device of the store with a register session open, as a heartbeat registers it. */
+  const device = async (w: World, locationId: string) => {
+    const deviceId = crypto.randomUUID();
+    const { register, session: s } = await session(w, locationId);
+    await recordDeviceHeartbeat(
+      { deviceId, locationId, registerId: register.id, unsyncedCount: 0, unsyncedTotal: 0, oldestUnsyncedAt: null, rejectedCount: 0 },
+      ctxOf(w, locationId),
+    );
+    return { deviceId, registerId: register.id, registerSessionId: s.id };
+  };
+
   return {
+    "pos.offline.catalog": scoped((_w, l) => ({ locationId: l })),
+    "pos.offline.pinVerifier": { public: false, roles: ["MANAGER", "CASHIER"], locationScoped: false, input: () => ({ pin: TEST_PIN }) },
+    "pos.offline.submit": scoped(async (w, l) => {
+      const { variant } = await product(l);
+      const d = await device(w, l);
+      return offlineSale({ deviceId: d.deviceId, locationId: l, registerSessionId: d.registerSessionId, cashierId: clerkOf(w, l).id, lines: [{ variantId: variant.id, quantity: 1, unitPrice: 1000 }] });
+    }),
+    "pos.offline.heartbeat": scoped(async (w, l) => {
+      const d = await device(w, l);
+      return { deviceId: d.deviceId, locationId: l, registerId: d.registerId, unsyncedCount: 0, unsyncedTotal: 0, oldestUnsyncedAt: null, rejectedCount: 0 };
+    }),
+    "pos.offline.devices": { public: false, roles: ["ADMIN", "MANAGER"], locationScoped: true, input: (_w: World, l: string) => ({ locationId: l }) },
     "pos.searchProducts": scoped((_w, l) => ({ locationId: l, query: "Till product" })),
     "pos.lookupBarcode": scoped(async (_w, l) => {
       const code = `20${Date.now()}${Math.floor(Math.random() * 1000)}`;

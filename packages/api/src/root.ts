@@ -15,6 +15,7 @@ import { routingRulesRouter } from "./routers/routing-rules.ts";
 import { tasksRouter } from "./routers/tasks.ts";
 import { paymentsRouter } from "./routers/payments.ts";
 import { pickupRouter } from "./routers/pickup.ts";
+import { shippingRouter } from "./routers/shipping.ts";
 import { registersRouter } from "./routers/registers.ts";
 import { posRouter } from "./routers/pos.ts";
 import { transfersRouter } from "./routers/transfers.ts";
@@ -23,6 +24,8 @@ import { settingsRouter } from "./routers/settings.ts";
 import { reportsRouter } from "./routers/reports.ts";
 import { auditRouter } from "./routers/audit.ts";
 import { forecastRouter } from "./routers/forecast.ts";
+import { deliveryRunsRouter } from "./routers/delivery-runs.ts";
+import { returnRequestsRouter } from "./routers/return-requests.ts";
 import { createCallerFactory, router } from "./trpc.ts";
 
 // Every procedure added here needs an entry in authorization.db.test.ts (the test fails
@@ -46,6 +49,7 @@ export const appRouter = router({
   routingRules: routingRulesRouter,
   payments: paymentsRouter,
   pickup: pickupRouter,
+  shipping: shippingRouter,
   registers: registersRouter,
   pos: posRouter,
   notifications: notificationsRouter,
@@ -53,6 +57,8 @@ export const appRouter = router({
   reports: reportsRouter,
   audit: auditRouter,
   forecast: forecastRouter,
+  deliveryRuns: deliveryRunsRouter,
+  returnRequests: returnRequestsRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -1,3 +1,4 @@
+import { describeErrorForLog } from "@oms/contracts";
 import { sharedDatabase, type PrismaClient } from "@oms/db";
 import { processStripeWebhook, readPaymentsEnv } from "@oms/payments";
 
@@ -25,7 +26,7 @@ export async function handleStripeWebhook(request: Request, options: HandleStrip
     });
     return Response.json(result.body, { status: result.status });
   } catch (error) {
-    console.error("[payments] Stripe webhook failed; Stripe will retry:", error);
+    console.error(`[payments] Stripe webhook failed; Stripe will retry: ${describeErrorForLog(error)}`);
     return Response.json({ error: "The event could not be applied now; Stripe will send it again." }, { status: 500 });
   }
 }

@@ -5,6 +5,7 @@ import superjson from "superjson";
 import type { TrpcContext } from "./context.ts";
 import {
   appCodeFor,
+  appErrorFromDatabase,
   fieldIssuesOf,
   internalErrorMessage,
   logUnexpected,
@@ -12,6 +13,7 @@ import {
   validationMessage,
 } from "./errors.ts";
 import type { AppErrorCode, AppErrorDetails, FieldIssue } from "@oms/contracts";
+import { assertStorableInput } from "./input-guard.ts";
 
 /** What every error's `data` holds (no `stack`, ever). */
 export interface ApiErrorData {
@@ -71,14 +73,22 @@ const withAppErrors = t.middleware(async ({ ctx, path, next }) => {
   if (AppError.isAppError(error.cause)) throw toTrpcError(error.cause);
   if (error.code === "INTERNAL_SERVER_ERROR") {
     const original = error.cause ?? error;
+    const refused = appErrorFromDatabase(original);
+    if (refused) throw toTrpcError(refused);
     logUnexpected(original, ctx.requestId, path);
     throw new TRPCError({ code: "INTERNAL_SERVER_ERROR", message: internalErrorMessage(ctx.requestId), cause: original });
   }
   return result;
 });
 
+/** NUL characters and absurd nesting are refused by field before any schema or guard (input-guard.ts). */
+const withStorableInput = t.middleware(async ({ getRawInput, next }) => {
+  assertStorableInput(await getRawInput());
+  return next();
+});
+
 /** Anyone, signed in or not. */
-export const publicProcedure = t.procedure.use(withAppErrors);
+export const publicProcedure = t.procedure.use(withAppErrors).use(withStorableInput);
 
 /** A signed-in person; adds `ctx.user` (non-null) and `ctx.actor`. */
 export const authedProcedure = publicProcedure.use(({ ctx, next }) => {

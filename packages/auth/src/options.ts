@@ -1,4 +1,4 @@
-import { AppError, type SessionUser } from "@oms/contracts";
+import { AppError, describeErrorForLog, type SessionUser } from "@oms/contracts";
 import { authenticateWithPassword, authenticateWithPin, getSessionUser as loadSessionUser } from "@oms/core";
 import { sharedDatabase, type Tx } from "@oms/db";
 import type { NextAuthOptions, Session } from "next-auth";
@@ -38,7 +38,7 @@ async function signInOrThrow(run: () => Promise<SessionUser>): Promise<SessionUs
     return await run();
   } catch (error) {
     if (AppError.isAppError(error)) throw new Error(error.message);
-    console.error("[auth] sign-in failed unexpectedly:", error);
+    console.error(`[auth] sign-in failed unexpectedly: ${describeErrorForLog(error)}`);
     throw new Error(SIGN_IN_UNAVAILABLE);
   }
 }

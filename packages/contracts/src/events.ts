@@ -37,12 +37,20 @@ export const TaskChangedEvent = z.object({
   change: z.string(),
 });
 
+/** A till device's sync state changed (heartbeat, sync): the HQ devices page refetches. */
+export const PosDeviceChangedEvent = z.object({
+  deviceId: z.string(),
+  locationId: z.string(),
+  unsyncedCount: z.number().int(),
+});
+
 export const outboxTopics = {
   "inventory.changed": InventoryChangedEvent,
   "order.changed": OrderChangedEvent,
   "fulfillment.changed": FulfillmentChangedEvent,
   "task.changed": TaskChangedEvent,
   "register.changed": RegisterChangedEvent,
+  "pos.device.changed": PosDeviceChangedEvent,
 } as const;
 
 export type OutboxTopic = keyof typeof outboxTopics;

@@ -3,6 +3,7 @@ import { Channel, FulfillmentStatus, FulfillmentType, LocationKind, OrderStatus,
 import { CurrencyCode } from "./money.ts";
 import { OrderAddress, OrderPaymentStatusInput, OrderRoutingTrace } from "./orders.ts";
 import { ItemCondition, RefundMethod, ReturnReason, ReturnStatus } from "./returns.ts";
+import type { TrackedParcels } from "./delivery.ts";
 
 // The public channel API (REST, /api/v1): web shops, marketplaces, call centres. These
 // schemas parse the requests AND generate the OpenAPI document (z.toJSONSchema), so the
@@ -330,4 +331,6 @@ export interface TrackedOrder {
     trackingNumbers: { carrier: string; trackingNumber: string | null }[];
     promisedAt: string | null;
   }[];
+  /** After the parcel left (docs/shipping.md#tracking): history, delivery proof, returns. */
+  parcels?: TrackedParcels;
 }

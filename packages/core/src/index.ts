@@ -2,6 +2,7 @@
 // adds one line here; other modules and packages import from "@oms/core" only.
 export { withTransaction, type Actor, type DomainContext } from "./context.ts";
 export { enqueueEvents, type OutboxMessage } from "./shared/outbox.ts";
+export { createRateLimiter, type RateLimiter } from "./shared/rate-limit.ts";
 export { assertCanAccessLocation, assertRole, canAccessLocation, isStoreRole } from "./access.ts";
 export * from "./staff/index.ts";
 export * from "./locations/index.ts";
@@ -18,6 +19,7 @@ export * from "./inventory-queries/index.ts";
 export * from "./task-queries/index.ts";
 export * from "./routing-rules/index.ts";
 export * from "./pickup/index.ts";
+export * from "./shipping/index.ts";
 export * from "./pos/index.ts";
 export * from "./registers/index.ts";
 export * from "./notifications/index.ts";
@@ -25,3 +27,5 @@ export * from "./settings/index.ts";
 export * from "./audit/index.ts";
 export * from "./reports/index.ts";
 export * from "./forecasting/index.ts";
+export * from "./tracking/index.ts";
+export * from "./delivery-runs/index.ts";

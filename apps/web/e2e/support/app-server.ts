@@ -18,6 +18,12 @@ export interface AppServer {
   stop(): Promise<void>;
   /** Server output so far, for failure messages. */
   output(): string;
+  /** Stops the server process only (the database stays): "the server is down". */
+  halt(): Promise<void>;
+  /** Starts server.ts again on the same port and database, after halt(). */
+  restart(): Promise<void>;
+  /** The app's database from the test (PostgreSQL any time; the embedded one only while halted). Close it after use. */
+  openDatabase(): Database;
 }
 
 /** Builds the web app if its sources changed since the last build (turbo caches it). */
@@ -54,6 +60,7 @@ export async function startAppServer(seed: (db: Database) => Promise<void>): Pro
   };
   delete env.NEXTAUTH_URL;
   let cleanupDatabase: () => Promise<void>;
+  let database: () => Database;
 
   if (process.env.TEST_DATABASE_URL) {
     const db: TestDatabase = await createTestDatabase();
@@ -63,6 +70,7 @@ export async function startAppServer(seed: (db: Database) => Promise<void>): Pro
     url.pathname = `/${db.name}`;
     env.DATABASE_URL = url.toString();
     cleanupDatabase = () => db.drop();
+    database = () => openDatabase({ url: url.toString() });
   } else {
     const dataDir = mkdtempSync(join(tmpdir(), "oms-e2e-"));
     const db = openDatabase({ dataDir: join(dataDir, "pglite") });
@@ -75,29 +83,42 @@ export async function startAppServer(seed: (db: Database) => Promise<void>): Pro
     delete env.DATABASE_URL;
     env.DATA_DIR = dataDir;
     cleanupDatabase = async () => rmSync(dataDir, { recursive: true, force: true });
+    database = () => openDatabase({ dataDir: join(dataDir, "pglite") });
   }
 
   const port = await freePort();
   env.PORT = String(port);
-  const child: ChildProcess = spawn(join(root, "node_modules/.bin/tsx"), [join(root, "apps/web/server.ts")], {
-    cwd: root,
-    env,
-    stdio: ["ignore", "pipe", "pipe"],
-  });
   let log = "";
-  child.stdout?.on("data", (chunk) => (log += chunk));
-  child.stderr?.on("data", (chunk) => (log += chunk));
+  const launch = (): ChildProcess => {
+    const started = spawn(join(root, "node_modules/.bin/tsx"), [join(root, "apps/web/server.ts")], {
+      cwd: root,
+      env,
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    started.stdout?.on("data", (chunk) => (log += chunk));
+    started.stderr?.on("data", (chunk) => (log += chunk));
+    return started;
+  };
+  let child: ChildProcess = launch();
   const baseUrl = `http://127.0.0.1:${port}`;
 
-  const stop = async () => {
-    if (child.exitCode === null) {
+  const halt = async () => {
+    if (child.exitCode === null && child.signalCode === null) {
+      const exited = new Promise((done) => child.once("exit", done));
       child.kill("SIGTERM");
-      await new Promise((done) => {
-        const timer = setTimeout(() => (child.kill("SIGKILL"), done(undefined)), 10_000);
-        child.once("exit", () => (clearTimeout(timer), done(undefined)));
-      });
+      const timer = setTimeout(() => child.kill("SIGKILL"), 10_000);
+      await exited;
+      clearTimeout(timer);
     }
+  };
+  const stop = async () => {
+    await halt();
     await cleanupDatabase();
+  };
+  const restart = async () => {
+    await halt();
+    child = launch();
+    await waitForHealth(baseUrl, child, () => log);
   };
 
   try {
@@ -106,7 +127,7 @@ export async function startAppServer(seed: (db: Database) => Promise<void>): Pro
     await stop();
     throw error;
   }
-  return { baseUrl, stop, output: () => log };
+  return { baseUrl, stop, output: () => log, halt, restart, openDatabase: () => database() };
 }
 
 async function waitForHealth(baseUrl: string, child: ChildProcess, log: () => string): Promise<void> {

@@ -7,6 +7,7 @@ import {
   IconCash,
   IconChartBar,
   IconChecklist,
+  IconDeviceDesktop,
   IconHistory,
   IconHome,
   IconMail,
@@ -49,6 +50,13 @@ function useNav(area: Area): AppFrameNavItem[] {
         { href: "/pickup/queue", label: t("pickup.queue"), icon: <IconTruckDelivery {...icon} /> },
         { href: "/pickup/picking", label: t("pickup.picking"), icon: <IconPackage {...icon} /> },
         { href: "/pickup/tasks", label: t("pickup.tasks"), icon: <IconChecklist {...icon} /> },
+        { href: "/fulfillment", label: t("pickup.bench"), icon: <IconBoxSeam {...icon} /> },
+      ];
+    case "fulfillment":
+      return [
+        { href: "/fulfillment", label: t("fulfillment.bench"), icon: <IconPackage {...icon} /> },
+        { href: "/fulfillment/manifests", label: t("fulfillment.manifests"), icon: <IconTruckDelivery {...icon} /> },
+        { href: "/fulfillment/deliveries", label: t("fulfillment.deliveries"), icon: <IconRoute {...icon} /> },
       ];
     case "hq":
       return [
@@ -64,6 +72,7 @@ function useNav(area: Area): AppFrameNavItem[] {
         { href: "/hq/integrations", label: t("hq.integrations"), icon: <IconPlugConnected {...icon} /> },
         { href: "/hq/mail", label: tMail("nav"), icon: <IconMail {...icon} /> },
         { href: "/hq/audit", label: t("hq.audit"), icon: <IconHistory {...icon} /> },
+        { href: "/hq/devices", label: t("hq.devices"), icon: <IconDeviceDesktop {...icon} /> },
         { href: "/hq/settings", label: t("hq.settings"), icon: <IconSettings {...icon} /> },
       ];
   }

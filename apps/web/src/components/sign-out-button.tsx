@@ -4,6 +4,7 @@ import { IconLogout } from "@tabler/icons-react";
 import { signOut } from "next-auth/react";
 import { useState } from "react";
 import { useTranslations } from "use-intl";
+import { forgetTillSession } from "./pos/offline/offline-pin.ts";
 
 export function SignOutButton({ label, variant = "default" }: { label?: string; variant?: "default" | "light" | "subtle" }) {
   const t = useTranslations("shell");
@@ -17,6 +18,8 @@ export function SignOutButton({ label, variant = "default" }: { label?: string; 
       onClick={async () => {
         setPending(true);
         await signOut({ redirect: false });
+        // The till's cached pages and offline sign-in belong to this person (docs/pos.md#offline).
+        forgetTillSession();
         // A full load drops every cached query of the previous person.
         window.location.assign("/login");
       }}

@@ -8,6 +8,7 @@ export const staleRoutersByTopic: Record<OutboxTopic, readonly string[]> = {
   "fulfillment.changed": ["fulfillment", "orders", "tasks", "reports"],
   "task.changed": ["tasks", "reports"],
   "register.changed": ["registers"],
+  "pos.device.changed": ["pos"],
 };
 
 /** Routers to refresh after these topics; unknown topics refresh nothing (screens poll their own). */

@@ -1,4 +1,4 @@
-import { dispatchNotifications, refreshSalesVelocity, sweepLateOrders, sweepUnclaimedPickups, type DomainContext } from "@oms/core";
+import { dispatchNotifications, refreshSalesVelocity, sweepLateOrders, sweepOfflineDevices, sweepUnclaimedPickups, type DomainContext } from "@oms/core";
 import { captureShippedOrders, executePendingRefunds, paymentProvider, voidCancelledOrderAuthorizations, type PaymentsContext } from "@oms/payments";
 import type { JobsEnv } from "./env.ts";
 import type { Job, JobContext } from "./runner.ts";
@@ -25,9 +25,11 @@ export function defaultJobs(env: JobsEnv): Job[] {
     // Late orders flagged, tasks for the people who can act (docs/orders.md).
     { name: "sweepLateOrders", intervalMs: env.JOBS_SWEEPS_INTERVAL_MS, timeoutMs: 300_000, runAtStart: false, run: (ctx) => sweepLateOrders(system(ctx)) },
     // The stored sales velocity behind days of cover, stockout dates and replenishment (docs/forecasting.md); at start too, so a fresh seed has numbers.
+    // Tills gone silent with sales still unsynced past the limit: a task for the store manager (docs/pos.md#offline).
+    { name: "offlineTillAlerts", intervalMs: env.JOBS_SWEEPS_INTERVAL_MS, timeoutMs: 120_000, run: (ctx) => sweepOfflineDevices(system(ctx)) },
     { name: "refreshSalesVelocity", intervalMs: env.JOBS_FORECAST_INTERVAL_MS, timeoutMs: 900_000, run: (ctx) => refreshSalesVelocity({}, system(ctx)) },
   ];
   return jobs.filter((job) => !env.JOBS_DISABLED.has(job.name));
 }
 
-export const DEFAULT_JOB_NAMES = ["dispatchNotifications", "executePendingRefunds", "voidCancelledOrderAuthorizations", "captureShippedOrders", "sweepUnclaimedPickups", "sweepLateOrders", "refreshSalesVelocity"] as const;
+export const DEFAULT_JOB_NAMES = ["dispatchNotifications", "executePendingRefunds", "voidCancelledOrderAuthorizations", "captureShippedOrders", "sweepUnclaimedPickups", "sweepLateOrders", "offlineTillAlerts", "refreshSalesVelocity"] as const;

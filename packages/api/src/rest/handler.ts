@@ -3,12 +3,13 @@ import { assertApiScope, authenticateApiKey, type Actor } from "@oms/core";
 import { sharedDatabase, type PrismaClient } from "@oms/db";
 import { randomUUID } from "node:crypto";
 import { fieldIssuesOf } from "../errors.ts";
+import { assertStorableInput } from "../input-guard.ts";
 import { canonicalJson, readJsonBody, sha256Hex } from "./body.ts";
 import { defaultWriteGate, type Gate } from "./gate.ts";
 import { runIdempotent } from "./idempotency.ts";
 import { buildOpenApiDocument } from "./openapi.ts";
 import { errorToProblem, isTransientDatabaseError, transportProblem, validationProblem } from "./problem.ts";
-import { defaultApiRateLimiter, type RateLimiter } from "./rate-limit.ts";
+import { defaultApiRateLimiter, defaultFailedAuthLimiter, type RateLimiter } from "./rate-limit.ts";
 import type { RouteDef, RouteResult } from "./route-types.ts";
 import { routes } from "./routes.ts";
 
@@ -19,6 +20,8 @@ export interface HandleRestOptions {
   db?: PrismaClient;
   now?: () => Date;
   rateLimiter?: RateLimiter;
+  /** Requests without a valid key, per client IP (default 20, then 1 per 3 s). */
+  failedAuthLimiter?: RateLimiter;
   /** Bounds concurrent write transactions (default 6 per process). */
   writeGate?: Gate;
 }
@@ -116,11 +119,24 @@ export async function handleRestRequest(request: Request, options: HandleRestOpt
     }
     const { route, names } = match.c;
     const params: Record<string, string> = {};
-    names.forEach((name, i) => (params[name] = decodeURIComponent(match.m![i + 1]!)));
+    try {
+      names.forEach((name, i) => (params[name] = decodeURIComponent(match.m![i + 1]!)));
+    } catch {
+      return transportProblem("not-found", `There is no ${path} in this API (the path is not valid percent-encoded UTF-8).`, instance, requestId);
+    }
 
     const db = options.db ?? sharedDatabase().prisma;
     const now = (options.now ?? (() => new Date()))();
-    const key = await authenticateApiKey(bearerToken(request), { db, now });
+    const key = await authenticateApiKey(bearerToken(request), { db, now }).catch((error: unknown) => {
+      if (AppError.isAppError(error) && error.code === "UNAUTHENTICATED") {
+        const ip = request.headers.get("x-forwarded-for")?.split(",")[0]?.trim() || request.headers.get("x-real-ip") || "unknown";
+        const taken = (options.failedAuthLimiter ?? defaultFailedAuthLimiter).take(ip, now.getTime());
+        if (!taken.ok) {
+          throw new AppError("RATE_LIMITED", `Too many requests without a valid API key from this address; try again in ${taken.retryAfterSeconds} s.`, { retryAfterSeconds: taken.retryAfterSeconds });
+        }
+      }
+      throw error;
+    });
     const limited = (options.rateLimiter ?? defaultApiRateLimiter).take(key.id, now.getTime());
     if (!limited.ok) {
       throw new AppError("RATE_LIMITED", `Too many requests for this API key; try again in ${limited.retryAfterSeconds} s.`, { retryAfterSeconds: limited.retryAfterSeconds });
@@ -129,7 +145,9 @@ export async function handleRestRequest(request: Request, options: HandleRestOpt
 
     let query: unknown = undefined;
     if (route.query) {
-      const parsed = route.query.safeParse((route.readQuery ?? readQueryDefault)(url.searchParams));
+      const raw = (route.readQuery ?? readQueryDefault)(url.searchParams);
+      assertStorableInput(raw);
+      const parsed = route.query.safeParse(raw);
       if (!parsed.success) return validationProblem(fieldIssuesOf(parsed.error) ?? [], instance, requestId);
       query = parsed.data;
     }
@@ -138,6 +156,7 @@ export async function handleRestRequest(request: Request, options: HandleRestOpt
     if (route.body) {
       const read = await readJsonBody(request);
       if (!read.ok) return withRequestId(transportProblem(read.kind, read.detail, instance, requestId), requestId);
+      assertStorableInput(read.value);
       const parsed = route.body.safeParse(read.value);
       if (!parsed.success) return validationProblem(fieldIssuesOf(parsed.error) ?? [], instance, requestId);
       body = parsed.data;

@@ -1,5 +1,5 @@
 import { AppError, appErrorStatus, type AppErrorCode, type FieldIssue } from "@oms/contracts";
-import { logUnexpected } from "../errors.ts";
+import { appErrorFromDatabase, logUnexpected } from "../errors.ts";
 
 /** Problem `type` URIs: `${PROBLEM_BASE}<slug>`; every slug is listed in docs/api-rest.md. */
 export const PROBLEM_BASE = "https://oms.example/problems/";
@@ -90,6 +90,19 @@ function isPrismaCode(error: unknown, code: string): boolean {
 }
 
 /**
+ * PostgreSQL not reachable or the connection cut (server stopped or restarting, network):
+ * the driver adapter's DatabaseNotReachable / ConnectionClosed / SocketTimeout (P1001,
+ * P1017), the server's shutdown codes (57P01-57P03) and connection-exception class 08.
+ * The pool opens new connections once the server is back (docs/faults.md).
+ */
+export function isDatabaseUnreachable(error: unknown): boolean {
+  if (!error || typeof error !== "object" || AppError.isAppError(error)) return false;
+  if (isPrismaCode(error, "P1001") || isPrismaCode(error, "P1002") || isPrismaCode(error, "P1017")) return true;
+  const text = `${(error as Error).message ?? ""} ${JSON.stringify((error as { meta?: unknown }).meta ?? {})}`;
+  return /DatabaseNotReachable|ConnectionClosed|SocketTimeout|\b(57P01|57P02|57P03|08000|08001|08003|08004|08006)\b|Connection terminated|Can't reach database server|ECONNREFUSED|ECONNRESET|the database system is (starting up|shutting down)/i.test(text);
+}
+
+/**
  * Contention that a retry of the whole transaction resolves: lock or statement timeout,
  * serialization failure, deadlock, no pool connection in time (P2024), transaction could
  * not start or expired (P2028).
@@ -98,7 +111,7 @@ export function isTransientDatabaseError(error: unknown): boolean {
   if (!error || typeof error !== "object" || AppError.isAppError(error)) return false;
   if (isPrismaCode(error, "P2028") || isPrismaCode(error, "P2024") || isPrismaCode(error, "P2034")) return true;
   const text = `${(error as Error).message ?? ""} ${JSON.stringify((error as { meta?: unknown }).meta ?? {})}`;
-  if ((error as Error).name === "GateTimeoutError") return true;
+  if ((error as Error).name === "GateTimeoutError" || isDatabaseUnreachable(error)) return true;
   return /timeout exceeded when trying to connect|\b(55P03|57014|40001|40P01)\b|lock timeout|deadlock detected|could not serialize/i.test(text);
 }
 
@@ -129,8 +142,16 @@ export function errorToProblem(error: unknown, instance: string, requestId: stri
     if (error.code === "UNAVAILABLE" || details.retryable === true) headers["retry-after"] = "1";
     return problemResponse(body, headers);
   }
+  const refused = appErrorFromDatabase(error);
+  if (refused) return errorToProblem(refused, instance, requestId);
   if (isPrismaCode(error, "P2002")) {
     return problemResponse({ type: PROBLEM_BASE + "conflict", title: titleOf.CONFLICT, status: 409, detail: "The same thing was sent twice at the same moment; fetch it and try again if needed.", instance, code: "CONFLICT", requestId });
+  }
+  if (isDatabaseUnreachable(error)) {
+    return problemResponse(
+      { type: PROBLEM_BASE + "unavailable", title: titleOf.UNAVAILABLE, status: 503, detail: "The database cannot be reached right now. Try again in a moment with the same Idempotency-Key: an order that went through is answered again, never created twice.", instance, code: "UNAVAILABLE", requestId },
+      { "retry-after": "1" },
+    );
   }
   if (isTransientDatabaseError(error)) {
     return problemResponse(

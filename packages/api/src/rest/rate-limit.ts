@@ -1,35 +1,12 @@
-/**
- * Token bucket per key, in memory, per process: `capacity` requests at once, refilled at
- * `refillPerSecond`. With several server processes each has its own buckets, so the
- * effective limit is multiplied by the process count (documented in docs/api-rest.md).
- */
-export interface RateLimiter {
-  /** Takes one token; `retryAfterSeconds` when none is left. */
-  take(key: string, now?: number): { ok: true } | { ok: false; retryAfterSeconds: number };
-}
+import { createRateLimiter, type RateLimiter } from "@oms/core";
 
-export function createRateLimiter(options: { capacity: number; refillPerSecond: number; maxKeys?: number }): RateLimiter {
-  const buckets = new Map<string, { tokens: number; at: number }>();
-  const maxKeys = options.maxKeys ?? 10_000;
-  return {
-    take(key, now = Date.now()) {
-      let bucket = buckets.get(key);
-      if (!bucket) {
-        if (buckets.size >= maxKeys) buckets.delete(buckets.keys().next().value!);
-        bucket = { tokens: options.capacity, at: now };
-        buckets.set(key, bucket);
-      }
-      const elapsed = Math.max(0, now - bucket.at) / 1000;
-      bucket.tokens = Math.min(options.capacity, bucket.tokens + elapsed * options.refillPerSecond);
-      bucket.at = now;
-      if (bucket.tokens >= 1) {
-        bucket.tokens -= 1;
-        return { ok: true };
-      }
-      return { ok: false, retryAfterSeconds: Math.max(1, Math.ceil((1 - bucket.tokens) / options.refillPerSecond)) };
-    },
-  };
-}
+export { createRateLimiter, type RateLimiter };
+
+/**
+ * Requests without a valid key (none, unknown, revoked), per client IP: 20 burst, then one
+ * every 3 s; above it 429 instead of 401, so keys cannot be guessed at speed.
+ */
+export const defaultFailedAuthLimiter: RateLimiter = createRateLimiter({ capacity: 20, refillPerSecond: 1 / 3 });
 
 /** Defaults: 120 requests burst, 20 per second sustained, per API key. */
 export const defaultApiRateLimiter: RateLimiter = createRateLimiter({ capacity: 120, refillPerSecond: 20 });

@@ -61,7 +61,7 @@ export function restClient(prisma: PrismaClient, token: string | null, options: 
     if (init.rawBody !== undefined) body = init.rawBody;
     else if (init.body !== undefined) body = JSON.stringify(init.body);
     if (body !== undefined && !headers["content-type"]) headers["content-type"] = "application/json";
-    const response = await handleRestRequest(new Request(`http://localhost/api/v1${path}`, { method, headers, body }), { db: prisma, rateLimiter, now: options.now });
+    const response = await handleRestRequest(new Request(`http://localhost/api/v1${path}`, { method, headers, body }), { db: prisma, rateLimiter, failedAuthLimiter: rateLimiter, now: options.now });
     const text = await response.text();
     // Responses are read field by field in assertions; any keeps the tests short.
     // eslint-disable-next-line @typescript-eslint/no-explicit-any

@@ -316,7 +316,7 @@ describe("GET /openapi.json", () => {
     const doc = res.json;
     expect(doc.openapi).toBe("3.1.0");
     expect(Object.keys(doc.paths).sort()).toEqual(
-      ["/availability", "/locations", "/openapi.json", "/orders", "/orders/{id}", "/orders/{id}/address", "/orders/{id}/cancel", "/products", "/returns", "/webhooks", "/webhooks/{id}"].sort(),
+      ["/availability", "/locations", "/openapi.json", "/orders", "/orders/{id}", "/orders/{id}/address", "/orders/{id}/cancel", "/orders/{id}/returns", "/products", "/returns", "/webhooks", "/webhooks/{id}"].sort(),
     );
     expect(Object.keys(doc.paths["/orders"]).sort()).toEqual(["get", "post"]);
     const post = doc.paths["/orders"].post;

@@ -35,6 +35,7 @@ import {
 import type { Prisma, Tx } from "@oms/db";
 import { z } from "zod";
 import { toPublicOrder } from "./order-view.ts";
+import { returnRequestRoutes } from "./return-request-routes.ts";
 import type { RouteContext, RouteDef } from "./route-types.ts";
 
 const notFound = () => new AppError("NOT_FOUND", "That order does not exist.");
@@ -420,4 +421,5 @@ export const routes: RouteDef[] = [
       return { status: 204 };
     },
   },
+  ...returnRequestRoutes,
 ];

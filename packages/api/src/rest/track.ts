@@ -1,6 +1,7 @@
 import { TrackOrderInput, type TrackedOrder } from "@oms/contracts";
 import { sharedDatabase, type PrismaClient } from "@oms/db";
 import { fieldIssuesOf, validationMessage } from "../errors.ts";
+import { trackedParcels } from "../tracking/tracked-parcels.ts";
 import { createRateLimiter, type RateLimiter } from "./rate-limit.ts";
 
 export type TrackResult = { ok: true; order: TrackedOrder } | { ok: false; code: "NOT_FOUND" | "RATE_LIMITED" | "VALIDATION_FAILED"; message: string; retryAfterSeconds?: number };
@@ -29,6 +30,7 @@ export async function trackOrder(
   const order = await db.order.findUnique({
     where: { number: parsed.data.number.toUpperCase() },
     select: {
+      id: true,
       number: true,
       status: true,
       email: true,
@@ -43,7 +45,7 @@ export async function trackOrder(
           pickupCode: true,
           promisedAt: true,
           location: { select: { name: true, addressLine1: true, postalCode: true, city: true } },
-          shipments: { where: { isReturnLabel: false }, select: { carrier: true, trackingNumber: true } },
+          shipments: { where: { isReturnLabel: false, status: { notIn: ["LABEL_PENDING", "CANCELLED"] } }, select: { carrier: true, trackingNumber: true } },
         },
       },
     },
@@ -66,6 +68,7 @@ export async function trackOrder(
         trackingNumbers: f.shipments,
         promisedAt: f.promisedAt?.toISOString() ?? null,
       })),
+      parcels: await trackedParcels(db, order.id),
     },
   };
 }

@@ -1,3 +1,4 @@
+import { describeErrorForLog } from "@oms/contracts";
 import { deliverDueWebhooks, enqueueWebhookDeliveries, type DeliverResult } from "@oms/core";
 import { sharedDatabase, type PrismaClient } from "@oms/db";
 
@@ -24,7 +25,7 @@ export function startWebhookWorker(options: { db?: PrismaClient; intervalMs?: nu
     try {
       await runWebhookWorkerOnce({ db: options.db, fetch: options.fetch });
     } catch (error) {
-      console.error("[webhooks] worker pass failed:", error);
+      console.error(`[webhooks] worker pass failed: ${describeErrorForLog(error)}`);
     } finally {
       running = false;
     }

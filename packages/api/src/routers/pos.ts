@@ -3,6 +3,9 @@
 // works for its own store; HQ (ADMIN) may act for any. Card tenders and voids go through
 // @oms/payments (the reader, refunds after commit). A store credit's balance: returns.storeCredit.
 import {
+  OfflineCatalogInput,
+  OfflineCommandInput,
+  OfflinePinVerifierInput,
   PosApproveInput,
   PosApproversInput,
   PosBarcodeInput,
@@ -10,6 +13,8 @@ import {
   PosCardTenderInput,
   PosCashTenderInput,
   PosCheckoutStartInput,
+  PosDeviceHeartbeatInput,
+  PosDeviceListInput,
   PosEmailReceiptInput,
   PosListParkedInput,
   PosOrderInput,
@@ -23,6 +28,11 @@ import {
 import {
   addPosCashTender,
   addPosStoreCreditTender,
+  applyOfflineCommand,
+  getOfflineCatalog,
+  issueOfflinePinVerifier,
+  listPosDevices,
+  recordDeviceHeartbeat,
   approvePosAction,
   assertCanAccessPosSale,
   assertCanAccessParkedSale,
@@ -42,7 +52,7 @@ import {
 import { cancelPosCardTender, paymentProvider, pollPosCardTender, startPosCardTender, voidPosSale, type PaymentsContext } from "@oms/payments";
 import { domainContext } from "../context.ts";
 import { router } from "../trpc.ts";
-import { assertLocation, scopedProcedure, type AuthedContext } from "./guards.ts";
+import { assertLocation, listScope, scopedProcedure, type AuthedContext } from "./guards.ts";
 
 /** The people at the till; associates work the floor and the pickup tablet. */
 const till = ["ADMIN", "MANAGER", "CASHIER"] as const;
@@ -85,6 +95,22 @@ export const posRouter = router({
     cancelCardTender: scopedProcedure(PosCardPaymentInput, till, atSaleStore).mutation(({ ctx, input }) => cancelPosCardTender(input, paymentsContext(ctx))),
     /** Abandons an unfinished sale: stock released, tenders given back. */
     void: scopedProcedure(PosVoidInput, till, atSaleStore).mutation(({ ctx, input }) => voidPosSale(input, paymentsContext(ctx))),
+  }),
+
+  /** The offline till (docs/pos.md#offline): its cache, its queue's commands, its device state. */
+  offline: router({
+    /** The store's catalogue, prices, taxes and rules for the device's cache. */
+    catalog: scopedProcedure(OfflineCatalogInput, till, atStore).query(({ ctx, input }) => getOfflineCatalog(input, domainContext(ctx))),
+    /** The signed-in cashier's PIN verifier for offline sign-in on this device (never the PIN). */
+    pinVerifier: scopedProcedure(OfflinePinVerifierInput, till, async () => undefined).mutation(({ ctx, input }) => issueOfflinePinVerifier(input, domainContext(ctx))),
+    /** One queued command, applied exactly once by its client id; a resubmission returns the first result. */
+    submit: scopedProcedure(OfflineCommandInput, till, atStore).mutation(({ ctx, input }) => applyOfflineCommand(input, domainContext(ctx))),
+    /** The device's heartbeat: its queue's state in, the offline rules out. */
+    heartbeat: scopedProcedure(PosDeviceHeartbeatInput, till, atStore).mutation(({ ctx, input }) => recordDeviceHeartbeat(input, domainContext(ctx))),
+    /** Each device's sync state: HQ every store, a manager their own. */
+    devices: scopedProcedure(PosDeviceListInput, ["ADMIN", "MANAGER"], async () => undefined).query(async ({ ctx, input }) =>
+      listPosDevices({ locationId: await listScope(ctx, input.locationId) }, domainContext(ctx)),
+    ),
   }),
 
   receipt: scopedProcedure(PosOrderInput, till, atSaleStore).query(({ ctx, input }) => getPosReceipt(input, domainContext(ctx))),

@@ -8,7 +8,7 @@ export const orderDetailInclude = {
   lines: { orderBy: { lineNo: "asc" } },
   fulfillmentOrders: {
     orderBy: { number: "asc" },
-    include: { lines: true, shipments: { orderBy: { createdAt: "asc" } }, location: { select: { id: true, code: true, name: true } } },
+    include: { lines: true, shipments: { where: { status: { notIn: ["LABEL_PENDING", "CANCELLED"] } }, orderBy: { createdAt: "asc" } }, location: { select: { id: true, code: true, name: true } } },
   },
   payments: { orderBy: { createdAt: "asc" } },
   refunds: { orderBy: { createdAt: "asc" } },

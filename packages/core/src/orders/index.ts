@@ -36,7 +36,8 @@ export { validationChecks, channelsTrustedWithPrices, channelsAllowingPayAtPicku
 export { allocateOrder } from "./allocate-order.ts";
 export { cancelLockedOrder } from "./cancel-order.ts";
 export { lockOrder, type OrderWithLines } from "./order-rows.ts";
-export { recordOrderEvent, orderChanged } from "./timeline.ts";
+export { recordOrderEvent, orderChanged, taskChanged } from "./timeline.ts";
 // The routing editor's simulator and replay (core/src/routing-rules) read routing's inputs through these.
 export { loadCountryMarkets, loadRoutingNetwork, loadRoutingRules, marketOfCountry, ruleSpecFromRow, type RoutingNetwork } from "./routing-input.ts";
 export { loadRoutableOrders, type RoutableOrder } from "./routing-history.ts";
+export { createTask, closeTasks, type NewTask } from "./tasks.ts";

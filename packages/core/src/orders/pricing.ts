@@ -1,34 +1,10 @@
-import { allocateProportionally, applyBasisPoints } from "@oms/contracts";
+import { allocateProportionally } from "@oms/contracts";
+
+// taxIncluded, taxExcluded and priceLine are in @oms/contracts (sale-math.ts), shared with
+// the offline till in the browser.
+export { priceLine, taxExcluded, taxIncluded, type PricedLine } from "@oms/contracts";
 
 // Integer-only tax and totals (formulas in docs/orders.md). Amounts are minor units.
-
-/** Tax inside a tax-inclusive amount: round(amount × rate / (10000 + rate)), half away from zero. */
-export function taxIncluded(amount: number, rateBps: number): number {
-  if (rateBps === 0 || amount === 0) return 0;
-  const divisor = 10_000 + rateBps;
-  const sign = amount < 0 ? -1 : 1;
-  return sign * Math.floor((2 * Math.abs(amount) * rateBps + divisor) / (2 * divisor));
-}
-
-/** Tax on top of a net amount: round(amount × rate / 10000), half away from zero. */
-export function taxExcluded(amount: number, rateBps: number): number {
-  return applyBasisPoints(amount, rateBps);
-}
-
-export interface PricedLine {
-  quantity: number;
-  unitPrice: number;
-  discountTotal: number;
-  taxRateBps: number;
-}
-
-/** A line's tax and the amount the customer pays for it. */
-export function priceLine(line: PricedLine, pricesIncludeTax: boolean): { taxTotal: number; total: number } {
-  const amount = line.unitPrice * line.quantity - line.discountTotal;
-  if (pricesIncludeTax) return { taxTotal: taxIncluded(amount, line.taxRateBps), total: amount };
-  const tax = taxExcluded(amount, line.taxRateBps);
-  return { taxTotal: tax, total: amount + tax };
-}
 
 export interface StoredLine {
   quantity: number;

@@ -17,3 +17,5 @@ export {
   HandOverPickupInput,
 } from "./schemas.ts";
 export { sweepUnclaimedPickups, type UnclaimedSweepResult } from "./sweep-unclaimed-pickups.ts";
+// The packing bench (packages/core/src/shipping) shows the same cards and uses the same claim.
+export { toPickupCards, pickupCardInclude } from "./pickup-queue.ts";

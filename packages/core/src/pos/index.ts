@@ -9,3 +9,8 @@ export { addPosCashTender, addPosStoreCreditTender, settlePosCardPayment } from 
 export { voidPosCheckout } from "./void-sale.ts";
 export { parkPosSale, listParkedSales, resumeParkedSale } from "./parked-sales.ts";
 export { getPosReceipt, emailPosReceipt } from "./receipt.ts";
+export { applyOfflineCommand, offlineExternalId } from "./offline-apply.ts";
+export { getOfflineCatalog } from "./offline-catalog.ts";
+export { issueOfflinePinVerifier, OFFLINE_PIN_ITERATIONS } from "./offline-pin-verifier.ts";
+export { recordDeviceHeartbeat, sweepOfflineDevices, listPosDevices, DEVICE_SILENT_AFTER_MS } from "./offline-devices.ts";
+export { loadOfflineSettings } from "./offline-settings.ts";

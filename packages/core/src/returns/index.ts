@@ -7,3 +7,6 @@ export { findTillOrders } from "./find-till-orders.ts";
 export { getTillOrder } from "./get-till-order.ts";
 export { getStoreCredit, normalizeStoreCreditCode } from "./get-store-credit.ts";
 export { findExchangeItems } from "./find-exchange-items.ts";
+export { requestReturn, openReturnRequest, pendingReturnUnits, type OpenedReturnRequest, type ReturnRequester } from "./request-return.ts";
+export { receiveRequestedReturn, markReturnParcelArrived, cancelRequestedReturn } from "./receive-requested-return.ts";
+export { returnableUnits as returnableUnitsOf } from "./returnable.ts";

@@ -2,6 +2,7 @@ import { hash } from "bcryptjs";
 import { createHash } from "node:crypto";
 import type { PrismaClient } from "../generated/prisma/client.ts";
 import { buildDemoData, type DemoRows } from "./build-demo-data.ts";
+import { seedPackingBench } from "./packing-bench.ts";
 import { DEMO_PASSWORD, DEMO_PIN, DEMO_WEB_API_KEY } from "./sign-ins.ts";
 
 export interface SeedOptions {
@@ -112,6 +113,9 @@ export async function seedDemoData(prisma: PrismaClient, options: SeedOptions = 
     await insert("tasks", data.tasks, (d) => prisma.task.createMany({ data: d }));
     await insert("counters", data.counters, (d) => prisma.counter.createMany({ data: d }));
     log(`history: ${data.orders.length} orders, ${data.returns.length} returns, ${data.movements.length} ledger rows`);
+
+    step = "packing bench";
+    Object.assign(counts, await seedPackingBench(prisma));
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
     throw new Error(

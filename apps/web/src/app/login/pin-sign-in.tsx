@@ -5,7 +5,10 @@ import { IconAlertCircle, IconBackspace, IconBuildingStore, IconUsers } from "@t
 import { useQuery } from "@tanstack/react-query";
 import { useEffect, useRef, useState, type FormEvent } from "react";
 import { useTranslations } from "use-intl";
-import { useTRPC } from "../../trpc/client.tsx";
+import { OfflineSignIn } from "../../components/pos/offline/offline-sign-in.tsx";
+import { RegisterTillWorker } from "../../components/pos/offline/register-worker.tsx";
+import { keepOfflinePin } from "../../components/pos/offline/offline-pin.ts";
+import { useTRPC, useTRPCClient } from "../../trpc/client.tsx";
 import { readDeviceStore, rememberDeviceStore } from "./device-store.ts";
 import { signInWith } from "./sign-in.ts";
 
@@ -46,6 +49,8 @@ export function PinSignIn({ callbackUrl, initialStoreId }: { callbackUrl: string
 
   if (stores.isPending) return <Loader mx="auto" my="xl" aria-label={t("chooseStore")} />;
   if (stores.isError) {
+    // No server: staff who signed in here recently sign in with the PIN checked on the device.
+    if (storeId) return <OfflineSignIn storeId={storeId} />;
     return (
       <Alert color="red" variant="light" icon={<IconAlertCircle aria-hidden />} role="alert" title={t("storesFailed")}>
         <Button mt="sm" size="sm" variant="light" color="red" onClick={() => void stores.refetch()}>
@@ -93,6 +98,7 @@ export function PinSignIn({ callbackUrl, initialStoreId }: { callbackUrl: string
 
   return (
     <Stack gap="md">
+      <RegisterTillWorker />
       <Group justify="space-between" gap="sm">
         <Group gap={8}>
           <IconBuildingStore size={18} aria-hidden />
@@ -176,6 +182,7 @@ function PinPad({ storeId, person, callbackUrl, onBack }: { storeId: string; per
   const [error, setError] = useState<string | null>(null);
   const [pending, setPending] = useState(false);
   const input = useRef<HTMLInputElement>(null);
+  const client = useTRPCClient();
 
   const focus = () => input.current?.focus();
   const press = (digit: string) => {
@@ -196,6 +203,8 @@ function PinPad({ storeId, person, callbackUrl, onBack }: { storeId: string; per
     setError(null);
     const outcome = await signInWith("pin", { locationId: storeId, userId: person.id, pin }, callbackUrl);
     if (outcome.ok) {
+      // The till can then check this PIN offline (a verifier from the server, never the PIN).
+      await keepOfflinePin(() => client.pos.offline.pinVerifier.mutate({ pin }));
       window.location.assign(outcome.destination);
       return;
     }

@@ -1,13 +1,16 @@
 "use client";
 import { Alert, Badge, Button, Card, Center, Group, Paper, Stack, Text, TextInput, Title } from "@mantine/core";
-import { useActionState } from "react";
+import { useActionState, useState } from "react";
 import type { FulfillmentStatus, OrderStatus } from "@oms/contracts";
 import { useTranslations } from "use-intl";
 import { lookUpOrder } from "./actions.ts";
+import { TrackParcels } from "./track-parcels.tsx";
 
 export function TrackScreen({ locale }: { locale: string }) {
   const t = useTranslations("track");
   const [result, action, pending] = useActionState(lookUpOrder, null);
+  // The return form re-checks the same number and e-mail.
+  const [credentials, setCredentials] = useState({ number: "", email: "" });
   const date = (iso: string) => new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeStyle: "short" }).format(new Date(iso));
   return (
     <Center mih="100dvh" p="md" bg="var(--mantine-color-gray-0)">
@@ -23,8 +26,8 @@ export function TrackScreen({ locale }: { locale: string }) {
           </Stack>
           <form action={action}>
             <Stack gap="sm">
-              <TextInput name="number" label={t("number")} placeholder={t("numberPlaceholder")} required autoComplete="off" maxLength={40} />
-              <TextInput name="email" type="email" label={t("email")} required autoComplete="email" maxLength={254} />
+              <TextInput name="number" label={t("number")} placeholder={t("numberPlaceholder")} required autoComplete="off" maxLength={40} onChange={(e) => setCredentials((c) => ({ ...c, number: e.currentTarget.value }))} />
+              <TextInput name="email" type="email" label={t("email")} required autoComplete="email" maxLength={254} onChange={(e) => setCredentials((c) => ({ ...c, email: e.currentTarget.value }))} />
               <Button type="submit" loading={pending}>
                 {t("submit")}
               </Button>
@@ -79,6 +82,7 @@ export function TrackScreen({ locale }: { locale: string }) {
                   )}
                 </Card>
               ))}
+              {result.order.parcels && <TrackParcels key={result.order.number} parcels={result.order.parcels} number={credentials.number} email={credentials.email} locale={locale} />}
             </Stack>
           )}
         </Stack>

@@ -23,7 +23,8 @@ const choices: { value: Choice; icon: ReactNode }[] = [
  * customer's approval), partial (fewer units, the rest refunded) or cancel the line. The
  * server records the choice with who and when on the timeline and tells the customer.
  */
-export function ShortPickModal({ card, line, missing, onClose }: { card: PickupCardData; line: PickupLineData | null; missing: number; onClose: () => void }) {
+// The packing bench (components/fulfillment) uses it too: it needs only the order's id and lines.
+export function ShortPickModal({ card, line, missing, onClose }: { card: Pick<PickupCardData, "id" | "lines">; line: PickupLineData | null; missing: number; onClose: () => void }) {
   const t = useTranslations("pickup");
   const trpc = useTRPC();
   const queryClient = useQueryClient();
@@ -63,6 +64,7 @@ export function ShortPickModal({ card, line, missing, onClose }: { card: PickupC
               : t(`short.done${result.choice}`, { name: line?.name ?? "" }),
         });
         await queryClient.invalidateQueries(trpc.pickup.pathFilter());
+        await queryClient.invalidateQueries(trpc.shipping.pathFilter());
         onClose();
       },
       onError: (e) => setError(serverMessage(e)),

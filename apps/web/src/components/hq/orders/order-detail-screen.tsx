@@ -13,6 +13,7 @@ import { ResolveTaskModal, type ResolveTarget } from "../tasks/resolve-task-moda
 import { CancelOrderModal, ChangeAddressModal, RerouteOrderModal, type OrderAction } from "./order-action-modals.tsx";
 import { FulfillmentSection, LinesSection, PaymentsSection, ReturnsSection, TasksSection, TimelineSection } from "./order-sections.tsx";
 import { RoutingSection } from "./routing-section.tsx";
+import { DeliveryTrackingPanel } from "../../fulfillment/delivery-tracking-panel.tsx";
 import { orderStatusColor, paymentStatusColor, showsLate, type OrderDetail } from "./shared.ts";
 
 const cancellable = new Set(["DRAFT", "PENDING_VALIDATION", "ON_HOLD", "ALLOCATED", "IN_FULFILLMENT", "PARTIALLY_FULFILLED"]);
@@ -200,6 +201,7 @@ export function OrderDetailScreen({ orderId }: { orderId: string }) {
             <FulfillmentSection {...shown} />
             <PaymentsSection {...shown} />
             <ReturnsSection {...shown} />
+            <DeliveryTrackingPanel orderId={orderId} locale={locale} />
           </Stack>
         </Grid.Col>
         <Grid.Col span={{ base: 12, lg: 4 }}>

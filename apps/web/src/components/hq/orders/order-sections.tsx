@@ -173,6 +173,14 @@ export function FulfillmentSection({ order, timeZone, locale }: Shown) {
                   {f.shipments.map((s) => (
                     <Text key={s.id} size="xs" c="dimmed" mt={2}>
                       {s.carrier} {s.trackingNumber}
+                      {s.trackingUrl ? (
+                        <>
+                          {" · "}
+                          <a href={s.trackingUrl} target="_blank" rel="noopener noreferrer">
+                            {t("fo.track")}
+                          </a>
+                        </>
+                      ) : null}
                     </Text>
                   ))}
                 </Table.Td>

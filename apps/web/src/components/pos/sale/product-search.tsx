@@ -6,7 +6,10 @@ import { IconBarcode, IconSearch } from "@tabler/icons-react";
 import { useQuery } from "@tanstack/react-query";
 import { useImperativeHandle, useRef, useState, type Ref } from "react";
 import { useTranslations } from "use-intl";
+import type { OfflineCatalog } from "@oms/contracts";
 import { useTRPC } from "../../../trpc/client.tsx";
+import { cachedProduct } from "../offline/offline-products.ts";
+import { searchCatalog } from "../offline/offline-sale.ts";
 import { shortcutLabel } from "./keyboard.ts";
 import { serverMessage, type PosProductData } from "./shared.ts";
 
@@ -22,6 +25,8 @@ interface ProductSearchProps {
   onPick: (product: PosProductData) => void;
   /** An exact code typed or scanned into the field; resolves true when it was added. */
   onCode: (code: string) => Promise<boolean>;
+  /** Offline: search this cached catalogue instead of the server (no stock shown). */
+  offlineCatalog?: OfflineCatalog | null;
 }
 
 /**
@@ -29,7 +34,7 @@ interface ProductSearchProps {
  * adds the highlighted or first one. Enter before the list has answered for the text treats
  * it as a code (a scanner typing into the field), so scanning works with focus here too.
  */
-export function ProductSearch({ ref, locationId, currency, locale, onPick, onCode }: ProductSearchProps) {
+export function ProductSearch({ ref, locationId, currency, locale, onPick, onCode, offlineCatalog }: ProductSearchProps) {
   const t = useTranslations("posSale.search");
   const trpc = useTRPC();
   const input = useRef<HTMLInputElement>(null);
@@ -39,8 +44,8 @@ export function ProductSearch({ ref, locationId, currency, locale, onPick, onCod
   const [debounced] = useDebouncedValue(text.trim(), 200);
   useImperativeHandle(ref, () => ({ focus: () => (input.current?.focus(), input.current?.select()) }), []);
 
-  const results = useQuery({ ...trpc.pos.searchProducts.queryOptions({ locationId, query: debounced, limit: 8 }), enabled: debounced.length >= 2 });
-  const items = debounced.length >= 2 ? (results.data ?? []) : [];
+  const results = useQuery({ ...trpc.pos.searchProducts.queryOptions({ locationId, query: debounced, limit: 8 }), enabled: debounced.length >= 2 && !offlineCatalog });
+  const items = debounced.length < 2 ? [] : offlineCatalog ? searchCatalog(offlineCatalog, debounced).map((i) => cachedProduct(i, offlineCatalog)) : (results.data ?? []);
   const showList = open && debounced.length >= 2 && text.trim().length >= 2;
 
   const reset = () => {
@@ -152,9 +157,11 @@ export function ProductSearch({ ref, locationId, currency, locale, onPick, onCod
                       </Group>
                     </Stack>
                     <Group gap="sm" wrap="nowrap">
-                      <Badge variant="light" color={p.available > 0 ? "teal" : "red"} tt="none">
-                        {t("inStock", { count: p.available })}
-                      </Badge>
+                      {offlineCatalog ? null : (
+                        <Badge variant="light" color={p.available > 0 ? "teal" : "red"} tt="none">
+                          {t("inStock", { count: p.available })}
+                        </Badge>
+                      )}
                       <Text fw={700} miw={80} ta="end">
                         {p.unitPrice === null ? t("noPrice") : <Money amount={p.unitPrice} currency={currency} locale={locale} />}
                       </Text>

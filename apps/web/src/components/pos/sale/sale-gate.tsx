@@ -9,6 +9,7 @@ import Link from "next/link";
 import { useEffect, useState } from "react";
 import { useTranslations } from "use-intl";
 import { useTRPC } from "../../../trpc/client.tsx";
+import { OfflineTillProvider } from "../offline/use-offline-till.tsx";
 import { SaleScreen } from "./sale-screen.tsx";
 import { rememberedRegister, rememberRegister } from "../register/shared.ts";
 import { pickRegister } from "./till-register.ts";
@@ -87,5 +88,9 @@ export function SaleGate({ userId, store, initialRegisters }: SaleGateProps) {
     register: { id: register.id, code: register.code, name: register.name, readerId: register.readerId },
     registerSessionId: register.session!.id,
   };
-  return <SaleScreen key={till.registerSessionId} till={till} />;
+  return (
+    <OfflineTillProvider till={till} userId={userId}>
+      <SaleScreen key={till.registerSessionId} till={till} />
+    </OfflineTillProvider>
+  );
 }

@@ -24,6 +24,13 @@ import { StockModal } from "./stock-modal.tsx";
 import { TotalsPanel } from "./totals-panel.tsx";
 import { useTillKeys } from "./use-till-keys.ts";
 import { VoidSaleModal } from "./void-sale-modal.tsx";
+import type { OfflineSaleCommand } from "@oms/contracts";
+import { OfflinePayModal } from "../offline/offline-pay-modal.tsx";
+import { cachedProduct } from "../offline/offline-products.ts";
+import { OfflineReceipt } from "../offline/offline-receipt.tsx";
+import { lookupCode, quoteOffline, type OfflineProblem } from "../offline/offline-sale.ts";
+import { OfflineStatus } from "../offline/offline-status.tsx";
+import { useOfflineTill } from "../offline/use-offline-till.tsx";
 
 type Dialog = "customer" | "discount" | "override" | "park" | "parked" | "pay" | "stock" | "voidSale" | "approval";
 
@@ -34,6 +41,11 @@ type Dialog = "customer" | "discount" | "override" | "park" | "parked" | "pay" |
  */
 export function SaleScreen({ till }: { till: TillContext }) {
   const t = useTranslations("posSale");
+  const tOffline = useTranslations("posOffline");
+  const offline = useOfflineTill();
+  // Offline the till sells from its cached catalogue, priced by the same arithmetic (docs/pos.md#offline).
+  const isOffline = !offline.online;
+  const [offlineReceipt, setOfflineReceipt] = useState<OfflineSaleCommand | null>(null);
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const router = useRouter();
@@ -51,16 +63,18 @@ export function SaleScreen({ till }: { till: TillContext }) {
   const cart = useMemo(() => toCart(sale), [sale.revision]);
   const quote = useQuery({
     ...trpc.pos.quote.queryOptions({ locationId: till.locationId, cart }),
-    enabled: cart.lines.length > 0,
+    enabled: cart.lines.length > 0 && !isOffline,
     placeholderData: keepPreviousData,
     // Live events refresh stock; prices have no event yet, so a slow poll keeps them current.
     refetchInterval: 60_000,
   });
   // `shown`: the latest answer, possibly for the previous cart (kept while the next one
   // comes); `priced`: the answer for exactly this cart, which payment and approvals need.
-  const shown = cart.lines.length > 0 ? (quote.data ?? null) : null;
-  const priced = shown && !quote.isPlaceholderData && shown.lines.length === cart.lines.length ? shown : null;
-  const pendingApprovals = priced?.approvals.filter((a) => !a.approved) ?? [];
+  const local = useMemo(() => (isOffline && offline.catalog && cart.lines.length > 0 ? quoteOffline(cart, offline.catalog) : null), [isOffline, offline.catalog, cart]);
+  const offlineProblem: OfflineProblem | null = local?.problem ?? null;
+  const shown = cart.lines.length > 0 ? (isOffline ? (local?.quote ?? null) : (quote.data ?? null)) : null;
+  const priced = isOffline ? (offlineProblem ? null : shown) : shown && !quote.isPlaceholderData && shown.lines.length === cart.lines.length ? shown : null;
+  const pendingApprovals = isOffline ? [] : (priced?.approvals.filter((a) => !a.approved) ?? []);
 
   useEffect(() => {
     if (!expectApproval.current || !priced || quote.isPlaceholderData) return;
@@ -99,6 +113,16 @@ export function SaleScreen({ till }: { till: TillContext }) {
 
   const addByCode = useCallback(
     async (code: string): Promise<boolean> => {
+      if (isOffline) {
+        const item = offline.catalog ? lookupCode(offline.catalog, code) : null;
+        if (item && offline.catalog) {
+          addProduct(cachedProduct(item, offline.catalog));
+          return true;
+        }
+        setStatus({ tone: "error", text: t("scan.notFound", { code }) });
+        playErrorBeep();
+        return false;
+      }
       try {
         const product = await queryClient.fetchQuery({ ...trpc.pos.lookupBarcode.queryOptions({ locationId: till.locationId, code }), staleTime: 0 });
         addProduct(product);
@@ -109,15 +133,20 @@ export function SaleScreen({ till }: { till: TillContext }) {
         return false;
       }
     },
-    [queryClient, trpc, till.locationId, addProduct, t],
+    [queryClient, trpc, till.locationId, addProduct, t, isOffline, offline.catalog],
   );
 
   const selected = sale.selected >= 0 ? sale.lines[sale.selected] : undefined;
   const selectedQuote = selected ? shown?.lines.find((l) => l.index === sale.selected && l.variantId === selected.variantId) : undefined;
-  const canPay = cart.lines.length > 0 && !!priced && priced.approved && !quote.isFetching;
+  const canPay = isOffline ? cart.lines.length > 0 && !!priced : cart.lines.length > 0 && !!priced && priced.approved && !quote.isFetching;
 
   const run = useCallback(
     (command: SaleCommand) => {
+      // What needs the server (a customer, an approval, stock elsewhere, parked sales) waits for it.
+      if (isOffline && (command === "customer" || command === "priceOverride" || command === "stock" || command === "park" || command === "parked")) {
+        playErrorBeep();
+        return setStatus({ tone: "error", text: tOffline("notOffline") });
+      }
       switch (command) {
         case "search":
           search.current?.focus();
@@ -135,7 +164,7 @@ export function SaleScreen({ till }: { till: TillContext }) {
         case "parked":
           return setDialog("parked");
         case "pay":
-          if (!canPay) return setStatus({ tone: "error", text: sale.lines.length === 0 ? t("hints.addFirst") : pendingApprovals.length ? t("hints.approveFirst") : t("hints.waitForPrices") });
+          if (!canPay) return setStatus({ tone: "error", text: sale.lines.length === 0 ? t("hints.addFirst") : offlineProblem ? tOffline(`problems.${offlineProblem.kind}`) : pendingApprovals.length ? t("hints.approveFirst") : t("hints.waitForPrices") });
           return setDialog("pay");
         case "quantityUp":
           return selected && dispatch({ type: "changeQuantity", index: sale.selected, delta: 1 });
@@ -153,7 +182,7 @@ export function SaleScreen({ till }: { till: TillContext }) {
           return dispatch({ type: "selectBy", delta: 1 });
       }
     },
-    [sale.lines.length, sale.selected, selected, selectedQuote, canPay, pendingApprovals.length, t],
+    [sale.lines.length, sale.selected, selected, selectedQuote, canPay, pendingApprovals.length, t, tOffline, isOffline, offlineProblem],
   );
 
   useTillKeys({
@@ -176,7 +205,8 @@ export function SaleScreen({ till }: { till: TillContext }) {
       }}
     >
       <Stack gap="sm" style={{ minInlineSize: 0, minBlockSize: 0 }}>
-        <ProductSearch ref={search} locationId={till.locationId} currency={till.currency} locale={till.locale} onPick={addProduct} onCode={addByCode} />
+        <OfflineStatus till={till} />
+        <ProductSearch ref={search} locationId={till.locationId} currency={till.currency} locale={till.locale} onPick={addProduct} onCode={addByCode} offlineCatalog={isOffline ? offline.catalog : null} />
         <Group gap="xs" justify="space-between" wrap="nowrap" mih={28}>
           <Text size="sm" role="status" aria-live="polite" c={status?.tone === "error" ? "red.8" : "teal.8"} fw={600} truncate data-testid="sale-status">
             {status ? (
@@ -209,7 +239,12 @@ export function SaleScreen({ till }: { till: TillContext }) {
       </Stack>
 
       <Stack gap="sm" style={{ minInlineSize: 0, minBlockSize: 0, overflowY: "auto" }}>
-        {quote.isError && cart.lines.length > 0 ? (
+        {offlineProblem ? (
+          <Alert color="orange" variant="light" role="alert" title={tOffline("problems.title")} data-testid="offline-problem">
+            {tOffline(`problems.${offlineProblem.kind}`)}
+          </Alert>
+        ) : null}
+        {!isOffline && quote.isError && cart.lines.length > 0 ? (
           <Alert color="red" variant="light" role="alert" title={t("quote.failed")}>
             {serverMessage(quote.error)}
           </Alert>
@@ -339,7 +374,22 @@ export function SaleScreen({ till }: { till: TillContext }) {
           close();
         }}
       />
-      {dialog === "pay" && priced ? (
+      {dialog === "pay" && priced && isOffline ? (
+        <OfflinePayModal
+          till={till}
+          cart={cart}
+          quote={priced}
+          onClose={close}
+          onRecorded={(command) => {
+            dispatch({ type: "clear" });
+            close();
+            setOfflineReceipt(command);
+            setStatus({ tone: "ok", text: tOffline("pay.recorded") });
+          }}
+        />
+      ) : null}
+      {offlineReceipt && offline.catalog ? <OfflineReceipt till={till} catalog={offline.catalog} command={offlineReceipt} onDone={() => setOfflineReceipt(null)} /> : null}
+      {dialog === "pay" && priced && !isOffline ? (
         <PayModal
           till={till}
           cart={cart}

@@ -1,0 +1,5 @@
+import { NotAllowed } from "../../components/not-allowed.tsx";
+
+export default function Forbidden() {
+  return <NotAllowed area="fulfillment" />;
+}
