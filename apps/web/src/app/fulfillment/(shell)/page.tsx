@@ -1,4 +1,5 @@
-import { Stack, Text, Title } from "@mantine/core";
+import { Stack } from "@mantine/core";
+import { PageHeader } from "@oms/ui";
 import type { Metadata } from "next";
 import { BenchScreen } from "../../../components/fulfillment/bench-screen.tsx";
 import { requireArea } from "../../../auth/guard.ts";
@@ -16,14 +17,7 @@ export default async function FulfillmentPage() {
   const { home, locations } = await loadWorkLocations(user);
   return (
     <Stack gap="lg">
-      <Stack gap={6}>
-        <Title order={1} size="h2">
-          {t("title")}
-        </Title>
-        <Text c="dimmed" maw={820}>
-          {t("intro", { location: home?.name ?? "—" })}
-        </Text>
-      </Stack>
+      <PageHeader title={t("title")} intro={t("intro", { location: home?.name ?? "—" })} />
       <BenchScreen meId={user.id} homeLocationId={home?.id ?? null} locations={locations} />
     </Stack>
   );

@@ -1,4 +1,5 @@
-import { Stack, Text, Title } from "@mantine/core";
+import { Stack } from "@mantine/core";
+import { PageHeader } from "@oms/ui";
 import type { Metadata } from "next";
 import { DeliveryRunsScreen } from "../../../../components/fulfillment/delivery-runs-screen.tsx";
 import { requireArea } from "../../../../auth/guard.ts";
@@ -21,14 +22,7 @@ export default async function DeliveriesPage() {
       : (await (await serverCaller(user)).locations.list()).map((l) => ({ id: l.id, name: l.name, timeZone: l.timeZone, locale: l.locale }));
   return (
     <Stack gap="lg">
-      <Stack gap={6}>
-        <Title order={1} size="h2">
-          {t("title")}
-        </Title>
-        <Text c="dimmed" maw={820}>
-          {t("subtitle")}
-        </Text>
-      </Stack>
+      <PageHeader title={t("title")} intro={t("subtitle")} />
       <DeliveryRunsScreen homeLocationId={home.status === "ok" ? home.location.id : null} locations={locations} />
     </Stack>
   );

@@ -1,4 +1,5 @@
-import { Stack, Text, Title } from "@mantine/core";
+import { Stack } from "@mantine/core";
+import { PageHeader } from "@oms/ui";
 import type { Metadata } from "next";
 import { ManifestsScreen } from "../../../../components/fulfillment/manifests-screen.tsx";
 import { requireArea } from "../../../../auth/guard.ts";
@@ -16,14 +17,7 @@ export default async function ManifestsPage() {
   const { home, locations } = await loadWorkLocations(user);
   return (
     <Stack gap="lg">
-      <Stack gap={6}>
-        <Title order={1} size="h2">
-          {t("manifests.title")}
-        </Title>
-        <Text c="dimmed" maw={820}>
-          {t("manifests.intro")}
-        </Text>
-      </Stack>
+      <PageHeader title={t("manifests.title")} intro={t("manifests.intro")} />
       <ManifestsScreen homeLocationId={home?.id ?? null} locations={locations} />
     </Stack>
   );
